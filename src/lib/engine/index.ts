@@ -1,0 +1,25 @@
+/**
+ * engine — one `Engine` interface over DuckDB (DESIGN.md §2). browser.ts runs duckdb-wasm in a Web
+ * Worker with self-hosted bundles; node.ts runs the same SQL on duckdb-wasm's node build for tests
+ * and the CLI. This module knows nothing about CSV files, the data model or charts.
+ */
+import type { Table } from 'apache-arrow';
+
+/** A SQL parameter; bound through a prepared statement, never spliced into the SQL text. */
+export type SqlParam = string | number | boolean | null;
+
+export interface Engine {
+	/** Runs statements that return nothing of interest (DDL, INSERT, COPY). */
+	exec(sql: string): Promise<void>;
+	/** Runs one query with positional `?` parameters and returns its result as an Arrow table. */
+	query(sql: string, params?: SqlParam[]): Promise<Table>;
+	/** Makes bytes readable to SQL under `name` (e.g. `read_csv('name')`). */
+	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/** Forgets a registered file. */
+	dropFile(name: string): Promise<void>;
+	/** DuckDB library version, e.g. "v1.4.1". */
+	version(): Promise<string>;
+	close(): Promise<void>;
+}
+
+export { toRows, type Row } from './rows';

@@ -1,0 +1,51 @@
+import { createRequire } from 'node:module';
+import type { Engine, SqlParam } from './index';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The same engine on duckdb-wasm's node build (synchronous, in-process), so unit tests and the CLI
+ * run exactly the SQL the browser runs. Never imported by client code.
+ */
+export async function createNodeEngine(): Promise<Engine> {
+	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+	const bundles = {
+		mvp: {
+			mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'),
+			mainWorker: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-mvp.worker.cjs')
+		},
+		eh: {
+			mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'),
+			mainWorker: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-eh.worker.cjs')
+		}
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate();
+	const conn = db.connect();
+	return {
+		async exec(sql) {
+			conn.query(sql);
+		},
+		async query(sql, params: SqlParam[] = []) {
+			if (params.length === 0) return conn.query(sql);
+			const statement = conn.prepare(sql);
+			try {
+				return statement.query(...params);
+			} finally {
+				statement.close();
+			}
+		},
+		async registerFile(name, bytes) {
+			db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name) {
+			db.dropFile(name);
+		},
+		async version() {
+			return db.getVersion();
+		},
+		async close() {
+			conn.close();
+		}
+	};
+}
