@@ -23,3 +23,4 @@ export interface Engine {
 }
 
 export { toRows, type Row } from './rows';
+export { ident, literal } from './sql';

@@ -1,0 +1,75 @@
+import { ident, literal } from '../engine/sql';
+import { normalizeHeader, PLACEHOLDERS, TOTAL_SPELLINGS, VOCABULARIES, type ColumnDef } from '../model';
+
+/** How a number column writes its numbers, decided from the column's own values. */
+export type NumberStyle = 'de' | 'en';
+
+/** SQL that folds a text value the way normalizeHeader does (trim, lower case, umlauts). */
+export function normalizedSql(expr: string): string {
+	return `replace(replace(replace(replace(regexp_replace(lower(trim(${expr})), '\\s+', ' ', 'g'), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss')`;
+}
+
+const placeholderList = Object.keys(PLACEHOLDERS)
+	.map((p) => literal(p))
+	.join(', ');
+
+/** SQL condition: the raw cell is a statistics placeholder ("-", "k.A.", "*", empty …). */
+export function isPlaceholderSql(raw: string): string {
+	return `(${raw} IS NULL OR lower(trim(${raw})) IN (${placeholderList}))`;
+}
+
+/**
+ * SQL counting, for one column, values in German (1.234,5) and English (1,234.5) style, so the
+ * decimal separator is decided per column from the data (DESIGN.md §4), never per file.
+ */
+export function numberStyleProbeSql(raw: string): string {
+	const de = `regexp_full_match(trim(${raw}), '-?(\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d+,\\d+)\\s?%?')`;
+	const en = `regexp_full_match(trim(${raw}), '-?(\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+\\.\\d+)\\s?%?')`;
+	return `count(*) FILTER (WHERE ${de}) AS de, count(*) FILTER (WHERE ${en}) AS en`;
+}
+
+/** Decides the number style from probe counts; ties go to German, the exports this app is for. */
+export function decideNumberStyle(counts: { de: number; en: number }): NumberStyle {
+	return counts.en > counts.de ? 'en' : 'de';
+}
+
+/** SQL parsing a number cell in the given style; placeholders give 0 ("-") or NULL. */
+export function numberSql(raw: string, style: NumberStyle): string {
+	const cleaned = `regexp_replace(trim(${raw}), '[\\s%]', '', 'g')`;
+	const canonical =
+		style === 'de' ? `replace(replace(${cleaned}, '.', ''), ',', '.')` : `replace(${cleaned}, ',', '')`;
+	const zeros = Object.entries(PLACEHOLDERS)
+		.filter(([, p]) => p.value === 0)
+		.map(([k]) => literal(k))
+		.join(', ');
+	return `CASE WHEN trim(${raw}) IN (${zeros}) THEN 0 WHEN ${isPlaceholderSql(raw)} THEN NULL ELSE TRY_CAST(${canonical} AS DOUBLE) END`;
+}
+
+/** SQL parsing a calendar date: DD.MM.YYYY, D.M.YY, ISO. Never through a timezone. */
+export function dateSql(raw: string): string {
+	const v = `trim(${raw})`;
+	return `CAST(coalesce(try_strptime(${v}, '%d.%m.%Y'), try_strptime(${v}, '%Y-%m-%d'), try_strptime(${v}, '%d.%m.%y')) AS DATE)`;
+}
+
+/** SQL mapping a vocabulary value to its canonical code; total spellings and empty → NULL. */
+export function vocabularySql(raw: string, column: ColumnDef): string {
+	const vocabulary = VOCABULARIES[column.vocabulary!];
+	const norm = normalizedSql(raw);
+	const whens = Object.entries(vocabulary).map(([code, spellings]) => {
+		const all = [code, ...spellings].map((s) => literal(normalizeHeader(s))).join(', ');
+		return `WHEN ${norm} IN (${all}) THEN ${column.type === 'boolean' ? code : literal(code)}`;
+	});
+	// "insgesamt" means the total row only for breakdown dimensions; elsewhere "Summe" is a value.
+	const isDimension = column.vocabulary === 'gender' || column.vocabulary === 'age_group';
+	const totals = [...(isDimension ? TOTAL_SPELLINGS : []), ''].map((s) => literal(s)).join(', ');
+	const empty = `WHEN ${raw} IS NULL OR ${norm} IN (${totals}) THEN NULL`;
+	return `CASE ${empty} ${whens.join(' ')} END`;
+}
+
+/** Human-readable list of accepted spellings for a vocabulary column, for reject reasons. */
+export function vocabularyHint(column: ColumnDef): string {
+	const vocabulary = VOCABULARIES[column.vocabulary!];
+	return Object.entries(vocabulary)
+		.map(([code, spellings]) => spellings[0] ?? code)
+		.join(', ');
+}
