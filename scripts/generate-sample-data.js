@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 
 const SEED = 20201111;
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
+const OUT = process.env.WIRKUNG_SAMPLE_OUT || join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
 const AS_OF = { year: 2022, quarter: 3 }; // Stand 30.09.2022
 
 /** mulberry32: tiny, well-known seeded PRNG. */
@@ -25,7 +25,8 @@ const random = rng(SEED);
 const between = (lo, hi) => lo + (hi - lo) * random();
 const int = (lo, hi) => Math.floor(between(lo, hi + 1));
 const pick = (list) => list[Math.floor(random() * list.length)];
-const normal = (mean, sd) => mean + sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+const normal = (mean, sd) =>
+	mean + sd * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 function poisson(lambda) {
 	if (lambda > 30) return Math.max(0, Math.round(normal(lambda, Math.sqrt(lambda))));
 	let k = 0;
@@ -65,29 +66,87 @@ function writeCsv(name, header, rows, { encoding = 'utf8', bom = false } = {}) {
 
 // --- Municipalities and projects -------------------------------------------------------------
 const MUNICIPALITIES = [
-	['Berlin', 'Berlin'], ['Hamburg', 'Hamburg'], ['Bremen', 'Bremen'], ['Bremerhaven', 'Bremen'],
-	['München', 'Bayern'], ['Nürnberg', 'Bayern'], ['Fürth', 'Bayern'], ['Augsburg', 'Bayern'], ['Würzburg', 'Bayern'],
-	['Köln', 'Nordrhein-Westfalen'], ['Düsseldorf', 'Nordrhein-Westfalen'], ['Dortmund', 'Nordrhein-Westfalen'],
-	['Essen', 'Nordrhein-Westfalen'], ['Duisburg', 'Nordrhein-Westfalen'], ['Gelsenkirchen', 'Nordrhein-Westfalen'],
-	['Bochum', 'Nordrhein-Westfalen'], ['Mülheim an der Ruhr', 'Nordrhein-Westfalen'], ['Mönchengladbach', 'Nordrhein-Westfalen'],
-	['Hamm', 'Nordrhein-Westfalen'], ['Herne', 'Nordrhein-Westfalen'], ['Bielefeld', 'Nordrhein-Westfalen'],
-	['Frankfurt am Main', 'Hessen'], ['Offenbach am Main', 'Hessen'], ['Kassel', 'Hessen'], ['Gießen', 'Hessen'],
-	['Stuttgart', 'Baden-Württemberg'], ['Mannheim', 'Baden-Württemberg'], ['Pforzheim', 'Baden-Württemberg'],
-	['Ludwigshafen am Rhein', 'Rheinland-Pfalz'], ['Mainz', 'Rheinland-Pfalz'], ['Kaiserslautern', 'Rheinland-Pfalz'],
-	['Saarbrücken', 'Saarland'], ['Neunkirchen', 'Saarland'],
-	['Hannover', 'Niedersachsen'], ['Braunschweig', 'Niedersachsen'], ['Osnabrück', 'Niedersachsen'],
-	['Göttingen', 'Niedersachsen'], ['Salzgitter', 'Niedersachsen'],
-	['Kiel', 'Schleswig-Holstein'], ['Lübeck', 'Schleswig-Holstein'], ['Flensburg', 'Schleswig-Holstein'],
-	['Rostock', 'Mecklenburg-Vorpommern'], ['Schwerin', 'Mecklenburg-Vorpommern'], ['Stralsund', 'Mecklenburg-Vorpommern'],
-	['Leipzig', 'Sachsen'], ['Dresden', 'Sachsen'], ['Chemnitz', 'Sachsen'],
-	['Halle (Saale)', 'Sachsen-Anhalt'], ['Magdeburg', 'Sachsen-Anhalt'], ['Dessau-Roßlau', 'Sachsen-Anhalt'],
-	['Erfurt', 'Thüringen'], ['Gera', 'Thüringen'], ['Jena', 'Thüringen'],
-	['Cottbus', 'Brandenburg'], ['Frankfurt (Oder)', 'Brandenburg']
+	['Berlin', 'Berlin'],
+	['Hamburg', 'Hamburg'],
+	['Bremen', 'Bremen'],
+	['Bremerhaven', 'Bremen'],
+	['München', 'Bayern'],
+	['Nürnberg', 'Bayern'],
+	['Fürth', 'Bayern'],
+	['Augsburg', 'Bayern'],
+	['Würzburg', 'Bayern'],
+	['Köln', 'Nordrhein-Westfalen'],
+	['Düsseldorf', 'Nordrhein-Westfalen'],
+	['Dortmund', 'Nordrhein-Westfalen'],
+	['Essen', 'Nordrhein-Westfalen'],
+	['Duisburg', 'Nordrhein-Westfalen'],
+	['Gelsenkirchen', 'Nordrhein-Westfalen'],
+	['Bochum', 'Nordrhein-Westfalen'],
+	['Mülheim an der Ruhr', 'Nordrhein-Westfalen'],
+	['Mönchengladbach', 'Nordrhein-Westfalen'],
+	['Hamm', 'Nordrhein-Westfalen'],
+	['Herne', 'Nordrhein-Westfalen'],
+	['Bielefeld', 'Nordrhein-Westfalen'],
+	['Frankfurt am Main', 'Hessen'],
+	['Offenbach am Main', 'Hessen'],
+	['Kassel', 'Hessen'],
+	['Gießen', 'Hessen'],
+	['Stuttgart', 'Baden-Württemberg'],
+	['Mannheim', 'Baden-Württemberg'],
+	['Pforzheim', 'Baden-Württemberg'],
+	['Ludwigshafen am Rhein', 'Rheinland-Pfalz'],
+	['Mainz', 'Rheinland-Pfalz'],
+	['Kaiserslautern', 'Rheinland-Pfalz'],
+	['Saarbrücken', 'Saarland'],
+	['Neunkirchen', 'Saarland'],
+	['Hannover', 'Niedersachsen'],
+	['Braunschweig', 'Niedersachsen'],
+	['Osnabrück', 'Niedersachsen'],
+	['Göttingen', 'Niedersachsen'],
+	['Salzgitter', 'Niedersachsen'],
+	['Kiel', 'Schleswig-Holstein'],
+	['Lübeck', 'Schleswig-Holstein'],
+	['Flensburg', 'Schleswig-Holstein'],
+	['Rostock', 'Mecklenburg-Vorpommern'],
+	['Schwerin', 'Mecklenburg-Vorpommern'],
+	['Stralsund', 'Mecklenburg-Vorpommern'],
+	['Leipzig', 'Sachsen'],
+	['Dresden', 'Sachsen'],
+	['Chemnitz', 'Sachsen'],
+	['Halle (Saale)', 'Sachsen-Anhalt'],
+	['Magdeburg', 'Sachsen-Anhalt'],
+	['Dessau-Roßlau', 'Sachsen-Anhalt'],
+	['Erfurt', 'Thüringen'],
+	['Gera', 'Thüringen'],
+	['Jena', 'Thüringen'],
+	['Cottbus', 'Brandenburg'],
+	['Frankfurt (Oder)', 'Brandenburg']
 ];
-const QUARTERS = ['Nordstadt', 'Südstadt', 'Weststadt', 'Oststadt', 'Innenstadt', 'Bahnhofsviertel', 'Hafenviertel',
-	'Altstadt', 'Neustadt', 'Großsiedlung', 'Schlossviertel', 'Gartenstadt', 'Kanalviertel', 'Brückenviertel'];
-const FOCUS = ['Arbeit im Quartier', 'Lokale Ökonomie stärken', 'Wege in Arbeit', 'Quartier schafft Perspektiven',
-	'Zukunft im Kiez', 'Chancen vor Ort', 'Gemeinsam für Beschäftigung'];
+const QUARTERS = [
+	'Nordstadt',
+	'Südstadt',
+	'Weststadt',
+	'Oststadt',
+	'Innenstadt',
+	'Bahnhofsviertel',
+	'Hafenviertel',
+	'Altstadt',
+	'Neustadt',
+	'Großsiedlung',
+	'Schlossviertel',
+	'Gartenstadt',
+	'Kanalviertel',
+	'Brückenviertel'
+];
+const FOCUS = [
+	'Arbeit im Quartier',
+	'Lokale Ökonomie stärken',
+	'Wege in Arbeit',
+	'Quartier schafft Perspektiven',
+	'Zukunft im Kiez',
+	'Chancen vor Ort',
+	'Gemeinsam für Beschäftigung'
+];
 
 const projects = [];
 const secondProject = new Set();
@@ -122,19 +181,53 @@ const INDICATORS = [
 	['CO05', 'Erwerbstätige, auch Selbständige', 'Personen', 'Output', 'CO05', 15, true],
 	['CO06', 'Unter 25-Jährige', 'Personen', 'Output', 'CO06', 20, true],
 	['CO15', 'Teilnehmende mit Migrationshintergrund', 'Personen', 'Output', 'CO15', 55, true],
-	['CO23', 'Unterstützte Kleinst-, kleine und mittlere Unternehmen', 'Unternehmen', 'Output', 'CO23', 25, false],
-	['CR02', 'Teilnehmende in schulischer/beruflicher Bildung nach Austritt', 'Personen', 'Ergebnis', 'CR02', 14, true],
+	[
+		'CO23',
+		'Unterstützte Kleinst-, kleine und mittlere Unternehmen',
+		'Unternehmen',
+		'Output',
+		'CO23',
+		25,
+		false
+	],
+	[
+		'CR02',
+		'Teilnehmende in schulischer/beruflicher Bildung nach Austritt',
+		'Personen',
+		'Ergebnis',
+		'CR02',
+		14,
+		true
+	],
 	['CR03', 'Teilnehmende mit Qualifizierung nach Austritt', 'Personen', 'Ergebnis', 'CR03', 30, true],
 	['CR04', 'Teilnehmende in Beschäftigung nach Austritt', 'Personen', 'Ergebnis', 'CR04', 32, true],
 	['BIWAQ-Q1', 'Übergangsquote in Beschäftigung oder Bildung', '%', 'Ergebnis', '', 30, false],
 	['BIWAQ-U1', 'Beratungen lokaler Unternehmen', 'Beratungen', 'Output', '', null, false]
 ];
 // Programme-wide performance per indicator, so the sample shows every status.
-const PERFORMANCE = { CO01: 1.05, CO02: 0.93, CO03: 0.84, CO05: 0.7, CO06: 0.88, CO15: 1.1, CO23: 0.76,
-	CR02: 0.95, CR03: 0.82, CR04: 0.78, 'BIWAQ-Q1': 0.92, 'BIWAQ-U1': 1 };
+const PERFORMANCE = {
+	CO01: 1.32,
+	CO02: 1.1,
+	CO03: 0.98,
+	CO05: 0.8,
+	CO06: 1.15,
+	CO15: 1.4,
+	CO23: 0.85,
+	CR02: 1.15,
+	CR03: 0.95,
+	CR04: 0.9,
+	'BIWAQ-Q1': 1.0,
+	'BIWAQ-U1': 1
+};
 
 const indicatorRows = INDICATORS.map(([id, name, unit, kind, code]) => [
-	id, name, unit, kind, code, 'steigend', unit === '%' ? 'Mittelwert' : 'Summe'
+	id,
+	name,
+	unit,
+	kind,
+	code,
+	'steigend',
+	unit === '%' ? 'Mittelwert' : 'Summe'
 ]);
 
 // --- Targets and actuals ------------------------------------------------------------------------
@@ -146,28 +239,65 @@ const covid = ({ y, q }) => (y === 2020 && q >= 2 ? 0.65 : y === 2021 && q === 1
 const targetRows = [];
 const actualRows = [];
 const programmeTarget = {};
-const GENDER = [['weiblich', 0.51], ['männlich', 0.47], ['divers', 0.02]];
-const AGE = [['unter 25', 0.2], ['25 bis 54', 0.66], ['über 54', 0.14]];
+const GENDER = [
+	['weiblich', 0.51],
+	['männlich', 0.47],
+	['divers', 0.02]
+];
+const AGE = [
+	['unter 25', 0.2],
+	['25 bis 54', 0.66],
+	['über 54', 0.14]
+];
 
 for (const p of projects) {
 	for (const [id, , unit, , , base] of INDICATORS) {
 		if (base === null) continue;
 		const target = unit === '%' ? base : Math.max(5, Math.round((base * p.size) / 5) * 5);
-		targetRows.push([id, 'Projekt', p.id, '01.01.2019', '31.12.2022', deNumber(target, unit === '%' ? 1 : 0), 'Zielwert', 'nein']);
+		targetRows.push([
+			id,
+			'Projekt',
+			p.id,
+			'01.01.2019',
+			'31.12.2022',
+			deNumber(target, unit === '%' ? 1 : 0),
+			'Zielwert',
+			'nein'
+		]);
 		if (unit !== '%') programmeTarget[id] = (programmeTarget[id] ?? 0) + target;
 	}
 }
 for (const [id, , unit, , , base] of INDICATORS) {
 	if (base === null) continue;
 	const value = unit === '%' ? base : programmeTarget[id];
-	targetRows.push([id, 'Programm', '', '01.01.2019', '31.12.2022', deNumber(value, unit === '%' ? 1 : 0), 'Zielwert', 'nein']);
+	targetRows.push([
+		id,
+		'Programm',
+		'',
+		'01.01.2019',
+		'31.12.2022',
+		deNumber(value, unit === '%' ? 1 : 0),
+		'Zielwert',
+		'nein'
+	]);
 	if (unit !== '%')
-		targetRows.push([id, 'Programm', '', '01.01.2019', '31.12.2020', deNumber(Math.round(value * 0.4), 0), 'Etappenziel', 'ja']);
+		targetRows.push([
+			id,
+			'Programm',
+			'',
+			'01.01.2019',
+			'31.12.2020',
+			deNumber(Math.round(value * 0.4), 0),
+			'Etappenziel',
+			'ja'
+		]);
 }
 
 let missingBudget = 6; // a handful of "k.A." cells, as real monitoring exports have
 for (const p of projects) {
-	const active = QUARTER_LIST.filter(({ y, q }) => (y > 2019 || q >= p.startQuarter) && (y < AS_OF.year || q <= AS_OF.quarter));
+	const active = QUARTER_LIST.filter(
+		({ y, q }) => (y > 2019 || q >= p.startQuarter) && (y < AS_OF.year || q <= AS_OF.quarter)
+	);
 	const projectQuarters = ROUND_QUARTERS - (p.startQuarter - 1);
 	for (const [id, , unit, , , base, breakdown] of INDICATORS) {
 		const perf = Math.max(0.3, normal(PERFORMANCE[id], 0.15));
@@ -186,9 +316,14 @@ for (const p of projects) {
 			if (!breakdown || totalCell === 'k.A.') continue;
 			// German statistics write an exact zero as "-" (DIN 55301) and small values for "divers" as "*".
 			const cell = (n, small) => (n === 0 ? '-' : small && n <= 2 && random() < 0.25 ? '*' : n);
-			split(total, GENDER.map(([, s]) => s)).forEach((n, i) => actualRows.push([id, p.id, from, to, cell(n, i === 2), GENDER[i][0], '']));
+			split(
+				total,
+				GENDER.map(([, s]) => s)
+			).forEach((n, i) => actualRows.push([id, p.id, from, to, cell(n, i === 2), GENDER[i][0], '']));
 			const ages = id === 'CO06' ? [1, 0, 0] : AGE.map(([, s]) => s);
-			split(total, ages).forEach((n, i) => actualRows.push([id, p.id, from, to, cell(n, false), '', AGE[i][0]]));
+			split(total, ages).forEach((n, i) =>
+				actualRows.push([id, p.id, from, to, cell(n, false), '', AGE[i][0]])
+			);
 		}
 	}
 }
@@ -200,23 +335,35 @@ const sessionRows = [
 	['TW20-CHAT', 'Chatphase in Themengruppen', 'Chatphase', '12.11.2020', '02.12.2020', '', EVENT],
 	['TW20-ABS', 'Abschlusswerkstatt', 'Abschluss', '10.12.2020', '10.12.2020', 120, EVENT]
 ];
-const TOPICS = ['Zielgruppenarbeit', 'Kooperation mit Jobcentern', 'Stärkung von Unternehmen', 'Covid-19',
-	'Digitalisierung', 'Wirkungsmessung der BIWAQ-Maßnahmen', 'Informationsfluss'];
+const TOPICS = [
+	'Zielgruppenarbeit',
+	'Kooperation mit Jobcentern',
+	'Stärkung von Unternehmen',
+	'Covid-19',
+	'Digitalisierung',
+	'Wirkungsmessung der BIWAQ-Maßnahmen',
+	'Informationsfluss'
+];
 const groupRows = TOPICS.map((topic, i) => [`CG${i + 1}`, topic, 'TW20-CHAT']);
 
 // A synthetic roster only to derive consistent aggregate counts; no person is written to any file.
 const roster = [];
-for (const [municipality] of MUNICIPALITIES) if (random() < 0.8) roster.push({ municipality, role: 'Kommune' });
-for (const p of projects) for (let k = 0, n = random() < 0.4 ? 2 : 1; k < n; k++) roster.push({ municipality: p.municipality, role: 'Projektträger' });
-for (let k = 0; k < 12 && roster.length < 158; k++) roster.push({ municipality: pick(MUNICIPALITIES)[0], role: 'Jobcenter' });
+for (const [municipality] of MUNICIPALITIES)
+	if (random() < 0.8) roster.push({ municipality, role: 'Kommune' });
+for (const p of projects)
+	for (let k = 0, n = random() < 0.4 ? 2 : 1; k < n; k++)
+		roster.push({ municipality: p.municipality, role: 'Projektträger' });
+for (let k = 0; k < 12 && roster.length < 158; k++)
+	roster.push({ municipality: pick(MUNICIPALITIES)[0], role: 'Jobcenter' });
 for (let k = 0; k < 6; k++) roster.push({ municipality: '', role: 'BMI/BBSR' });
 for (let k = 0; k < 3; k++) roster.push({ municipality: '', role: 'Moderation/Begleitung' });
 for (const person of roster) {
 	person.kickoff = random() < 0.9;
 	person.closing = random() < (person.kickoff ? 0.86 : 0.5);
-	person.groups = person.role === 'BMI/BBSR' || person.role === 'Moderation/Begleitung'
-		? [int(0, 6)]
-		: TOPICS.map((_, i) => i).filter(() => random() < 0.28);
+	person.groups =
+		person.role === 'BMI/BBSR' || person.role === 'Moderation/Begleitung'
+			? [int(0, 6)]
+			: TOPICS.map((_, i) => i).filter(() => random() < 0.28);
 }
 
 const participationRows = [];
@@ -227,11 +374,22 @@ for (const person of roster) {
 	cohorts.get(key).push(person);
 }
 const keys = [...cohorts.keys()].sort((a, b) => a.localeCompare(b, 'de'));
-for (const [session, flag] of [['TW20-AUF', 'kickoff'], ['TW20-ABS', 'closing']]) {
+for (const [session, flag] of [
+	['TW20-AUF', 'kickoff'],
+	['TW20-ABS', 'closing']
+]) {
 	for (const key of keys) {
 		const [municipality, role] = key.split('|');
 		const people = cohorts.get(key);
-		participationRows.push([session, '', municipality, role, people.length, people.filter((p) => p[flag]).length, '']);
+		participationRows.push([
+			session,
+			'',
+			municipality,
+			role,
+			people.length,
+			people.filter((p) => p[flag]).length,
+			''
+		]);
 	}
 }
 for (let g = 0; g < TOPICS.length; g++) {
@@ -240,7 +398,15 @@ for (let g = 0; g < TOPICS.length; g++) {
 		const members = cohorts.get(key).filter((p) => p.groups.includes(g));
 		if (members.length === 0) continue;
 		const posts = members.reduce((sum) => sum + poisson(role === 'Moderation/Begleitung' ? 14 : 4.5), 0);
-		participationRows.push(['TW20-CHAT', `CG${g + 1}`, municipality, role, members.length, members.length, posts]);
+		participationRows.push([
+			'TW20-CHAT',
+			`CG${g + 1}`,
+			municipality,
+			role,
+			members.length,
+			members.length,
+			posts
+		]);
 	}
 }
 
@@ -253,15 +419,22 @@ const QUESTIONS = [
 	['F6', 'Ich würde wieder an einer virtuellen Themenwerkstatt teilnehmen.', 1, 5, 'ja', 4.2],
 	['F7', 'Gesamtnote (1 = sehr gut … 6 = ungenügend)', 1, 6, 'nein', 2.2]
 ];
-const COMMENTS = ['Mehr Zeit für den Austausch in den Gruppen wäre gut.', 'Technik lief stabil, danke!',
-	'Die Chatkanäle waren teilweise unübersichtlich.', 'Bitte Präsentationen vorab verschicken.',
-	'Gute Moderation, "Wirkungsmessung" gern vertiefen.'];
+const COMMENTS = [
+	'Mehr Zeit für den Austausch in den Gruppen wäre gut.',
+	'Technik lief stabil, danke!',
+	'Die Chatkanäle waren teilweise unübersichtlich.',
+	'Bitte Präsentationen vorab verschicken.',
+	'Gute Moderation, "Wirkungsmessung" gern vertiefen.'
+];
 const feedbackRows = [];
-const surveys = [['TW20-AUF', 3, 0.72, 'kickoff'], ['TW20-ABS', 7, 0.62, 'closing']];
+const surveys = [
+	['TW20-AUF', 3, 0.72, 'kickoff'],
+	['TW20-ABS', 7, 0.62, 'closing']
+];
 let respondent = 0;
 for (const [session, questionCount, rate, flag] of surveys) {
 	const attendees = roster.filter((p) => p[flag]);
-	for (const _ of attendees) {
+	for (let k = 0; k < attendees.length; k++) {
 		if (random() > rate) continue;
 		const ref = `B-${String(++respondent).padStart(3, '0')}`;
 		const comment = random() < 0.08 ? pick(COMMENTS) : '';
@@ -273,17 +446,82 @@ for (const [session, questionCount, rate, flag] of surveys) {
 }
 
 const written = [
-	writeCsv('projekte.csv', ['Projekt-Nr.', 'Projektname', 'Kommune', 'Bundesland', 'Quartier', 'Förderrunde', 'Projektbeginn', 'Projektende'],
-		projects.map((p) => [p.id, p.name, p.municipality, p.state, p.quarter, '2019–2022', quarterStart(2019, p.startQuarter), '31.12.2022']),
-		{ encoding: 'windows-1252' }),
-	writeCsv('indikatoren.csv', ['Indikator-ID', 'Bezeichnung', 'Einheit', 'Art', 'ESF-Code', 'Richtung', 'Aggregation'], indicatorRows, { bom: true }),
-	writeCsv('zielwerte.csv', ['Indikator-ID', 'Ebene', 'Bezug', 'Zeitraum von', 'Zeitraum bis', 'Zielwert', 'Zielart', 'kumuliert'], targetRows, { bom: true }),
-	writeCsv('istwerte.csv', ['Indikator-ID', 'Projekt-Nr.', 'Zeitraum von', 'Zeitraum bis', 'Istwert', 'Geschlecht', 'Altersgruppe'], actualRows),
-	writeCsv('veranstaltungen.csv', ['Veranstaltungs-ID', 'Titel', 'Art', 'Datum', 'Enddatum', 'Dauer (Min.)', 'Veranstaltung'], sessionRows),
+	writeCsv(
+		'projekte.csv',
+		[
+			'Projekt-Nr.',
+			'Projektname',
+			'Kommune',
+			'Bundesland',
+			'Quartier',
+			'Förderrunde',
+			'Projektbeginn',
+			'Projektende'
+		],
+		projects.map((p) => [
+			p.id,
+			p.name,
+			p.municipality,
+			p.state,
+			p.quarter,
+			'2019–2022',
+			quarterStart(2019, p.startQuarter),
+			'31.12.2022'
+		]),
+		{ encoding: 'windows-1252' }
+	),
+	writeCsv(
+		'indikatoren.csv',
+		['Indikator-ID', 'Bezeichnung', 'Einheit', 'Art', 'ESF-Code', 'Richtung', 'Aggregation'],
+		indicatorRows,
+		{ bom: true }
+	),
+	writeCsv(
+		'zielwerte.csv',
+		['Indikator-ID', 'Ebene', 'Bezug', 'Zeitraum von', 'Zeitraum bis', 'Zielwert', 'Zielart', 'kumuliert'],
+		targetRows,
+		{ bom: true }
+	),
+	writeCsv(
+		'istwerte.csv',
+		['Indikator-ID', 'Projekt-Nr.', 'Zeitraum von', 'Zeitraum bis', 'Istwert', 'Geschlecht', 'Altersgruppe'],
+		actualRows
+	),
+	writeCsv(
+		'veranstaltungen.csv',
+		['Veranstaltungs-ID', 'Titel', 'Art', 'Datum', 'Enddatum', 'Dauer (Min.)', 'Veranstaltung'],
+		sessionRows
+	),
 	writeCsv('chatgruppen.csv', ['Gruppen-ID', 'Thema', 'Veranstaltungs-ID'], groupRows),
-	writeCsv('teilnahme.csv', ['Veranstaltungs-ID', 'Gruppen-ID', 'Kommune', 'Rolle', 'Angemeldet', 'Teilnehmende', 'Beiträge'], participationRows,
-		{ encoding: 'windows-1252' }),
-	writeCsv('feedback.csv', ['Veranstaltungs-ID', 'Frage-Nr.', 'Frage', 'Antwort', 'Skala min', 'Skala max', 'Höher ist besser', 'Bogen-Nr.', 'Kommentar'], feedbackRows)
+	writeCsv(
+		'teilnahme.csv',
+		['Veranstaltungs-ID', 'Gruppen-ID', 'Kommune', 'Rolle', 'Angemeldet', 'Teilnehmende', 'Beiträge'],
+		participationRows,
+		{ encoding: 'windows-1252' }
+	),
+	writeCsv(
+		'feedback.csv',
+		[
+			'Veranstaltungs-ID',
+			'Frage-Nr.',
+			'Frage',
+			'Antwort',
+			'Skala min',
+			'Skala max',
+			'Höher ist besser',
+			'Bogen-Nr.',
+			'Kommentar'
+		],
+		feedbackRows
+	)
 ];
-writeFileSync(join(OUT, 'manifest.json'), JSON.stringify({ synthetic: true, seed: SEED, asOf: '2022-09-30', people: roster.length, files: written }, null, '\t') + '\n');
-for (const f of written) console.log(`${f.name.padEnd(22)} ${String(f.rows).padStart(6)} rows ${String(f.bytes).padStart(9)} bytes`);
+writeFileSync(
+	join(OUT, 'manifest.json'),
+	JSON.stringify(
+		{ synthetic: true, seed: SEED, asOf: '2022-09-30', people: roster.length, files: written },
+		null,
+		'\t'
+	) + '\n'
+);
+for (const f of written)
+	console.log(`${f.name.padEnd(22)} ${String(f.rows).padStart(6)} rows ${String(f.bytes).padStart(9)} bytes`);

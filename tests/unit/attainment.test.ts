@@ -5,7 +5,10 @@ import { attainmentByIndicator, type IndicatorAttainment } from '../../src/lib/m
 import { engineWith, FIXTURES } from './helpers';
 
 // Hand-computed from tests/fixtures/attainment/*.csv (see the comments per row).
-const EXPECTED: Record<string, Pick<IndicatorAttainment, 'actual' | 'target' | 'attainment' | 'status' | 'projects' | 'n'>> = {
+const EXPECTED: Record<
+	string,
+	Pick<IndicatorAttainment, 'actual' | 'target' | 'attainment' | 'status' | 'projects' | 'n'>
+> = {
 	// P1 30 + P2 120 (breakdown rows and "k.A." ignored); programme target 200 wins over project targets; milestone ignored
 	A: { actual: 150, target: 200, attainment: 0.75, status: 'behind', projects: 2, n: 2 },
 	// no programme target: sum of project targets 10 + 15
@@ -26,9 +29,15 @@ describe('attainment by indicator', () => {
 	let engine: Engine;
 	let rows: IndicatorAttainment[];
 	beforeAll(async () => {
-		const loaded = await engineWith(join(FIXTURES, 'attainment'), ['projekte.csv', 'indikatoren.csv', 'zielwerte.csv', 'istwerte.csv']);
+		const loaded = await engineWith(join(FIXTURES, 'attainment'), [
+			'projekte.csv',
+			'indikatoren.csv',
+			'zielwerte.csv',
+			'istwerte.csv'
+		]);
 		engine = loaded.engine;
-		for (const report of loaded.reports) expect(report, report.error).toMatchObject({ ok: true, rowsRejected: 0 });
+		for (const report of loaded.reports)
+			expect(report, report.error).toMatchObject({ ok: true, rowsRejected: 0 });
 		rows = await attainmentByIndicator(engine);
 	});
 	afterAll(() => engine.close());
@@ -37,7 +46,14 @@ describe('attainment by indicator', () => {
 		const row = rows.find((r) => r.indicatorId === id);
 		expect(row).toBeDefined();
 		const { actual, target, attainment, status, projects, n } = row!;
-		expect({ actual, target, attainment: attainment === null ? null : Math.round(attainment * 1e9) / 1e9, status, projects, n }).toEqual(expected);
+		expect({
+			actual,
+			target,
+			attainment: attainment === null ? null : Math.round(attainment * 1e9) / 1e9,
+			status,
+			projects,
+			n
+		}).toEqual(expected);
 	});
 
 	test('as-of date is the last reported period end, as a calendar date', () => {

@@ -7,7 +7,10 @@ import { ensureSchema, importCsv, type ImportReport } from '../../src/lib/ingest
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 /** A fresh node engine with the canonical schema and the given fixture files imported. */
-export async function engineWith(dir: string, files: string[]): Promise<{ engine: Engine; reports: ImportReport[] }> {
+export async function engineWith(
+	dir: string,
+	files: string[]
+): Promise<{ engine: Engine; reports: ImportReport[] }> {
 	const engine = await createNodeEngine();
 	await ensureSchema(engine);
 	const reports: ImportReport[] = [];

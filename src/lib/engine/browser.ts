@@ -3,7 +3,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import type { Engine, SqlParam } from './index';
+import { QUERY_CONFIG, type Engine, type SqlParam } from './index';
 
 /**
  * Bundles are served by the app itself (hashed under /_app/immutable, precompressed, cached for a
@@ -14,21 +14,13 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
-/** Why the browser cannot run the engine, or null when it can. */
-export function browserUnsupportedReason(): string | null {
-	if (typeof WebAssembly !== 'object') return 'WebAssembly ist in diesem Browser nicht verfügbar.';
-	if (typeof Worker !== 'function') return 'Web Worker sind in diesem Browser nicht verfügbar.';
-	return null;
-}
-
 /** Starts duckdb-wasm in a Web Worker and returns an Engine bound to one connection. */
 export async function createBrowserEngine(): Promise<Engine> {
-	const unsupported = browserUnsupportedReason();
-	if (unsupported) throw new Error(unsupported);
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.open({ query: QUERY_CONFIG });
 	const conn = await db.connect();
 	return {
 		async exec(sql) {

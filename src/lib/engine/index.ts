@@ -8,6 +8,12 @@ import type { Table } from 'apache-arrow';
 /** A SQL parameter; bound through a prepared statement, never spliced into the SQL text. */
 export type SqlParam = string | number | boolean | null;
 
+/**
+ * Result typing shared by both engines: sums of integers (HUGEINT), BIGINT counts and DECIMALs
+ * arrive as plain JS numbers, so metric rows never hold bigint or Arrow decimal objects.
+ */
+export const QUERY_CONFIG = { castBigIntToDouble: true, castDecimalToDouble: true } as const;
+
 export interface Engine {
 	/** Runs statements that return nothing of interest (DDL, INSERT, COPY). */
 	exec(sql: string): Promise<void>;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Engine, SqlParam } from './index';
+import { QUERY_CONFIG, type Engine, type SqlParam } from './index';
 
 const require = createRequire(import.meta.url);
 
@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
  * run exactly the SQL the browser runs. Never imported by client code.
  */
 export async function createNodeEngine(): Promise<Engine> {
-	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking');
+	const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
 	const bundles = {
 		mvp: {
 			mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'),
@@ -21,6 +21,7 @@ export async function createNodeEngine(): Promise<Engine> {
 	};
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate();
+	await db.open({ query: QUERY_CONFIG });
 	const conn = db.connect();
 	return {
 		async exec(sql) {

@@ -3,8 +3,8 @@ import type { Table } from 'apache-arrow';
 export type Row = Record<string, unknown>;
 
 /**
- * Arrow table → plain objects. BIGINT/HUGEINT (bigint) become numbers: counts in this domain are
- * far below 2^53. Dates should be selected as text (strftime) so no timezone ever touches them.
+ * Arrow table → plain objects. Any bigint left (the engines cast BIGINT/HUGEINT to double already)
+ * becomes a number. Dates should be selected as text (strftime) so no timezone ever touches them.
  */
 export function toRows<T = Row>(table: Table): T[] {
 	const names = table.schema.fields.map((f) => f.name);

@@ -26,8 +26,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 
 // WHATWG windows-1252 for 0x80–0x9F. Browsers' TextDecoder has it, but Node.js 20 decodes
 // "windows-1252" as ISO-8859-1, which would turn „ “ – € into control characters in tests and the CLI.
-const CP1252_HIGH =
-	'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const nativeCp1252 = new TextDecoder('windows-1252').decode(Uint8Array.of(0x80)) === '€';
 
 function decodeWindows1252(bytes: Uint8Array): string {

@@ -5,5 +5,12 @@
  */
 export { decodeText, type Encoding } from './encoding';
 export { sniffDialect, type Dialect } from './dialect';
-export { ensureSchema, importCsv, ImportError, type ImportOptions, type ImportReport, type Reject } from './load';
+export {
+	ensureSchema,
+	importCsv,
+	ImportError,
+	type ImportOptions,
+	type ImportReport,
+	type Reject
+} from './load';
 export { loadSample, SAMPLE_FILES } from './sample';

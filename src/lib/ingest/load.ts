@@ -97,9 +97,14 @@ async function load(engine: Engine, options: ImportOptions, report: ImportReport
 	report.delimiter = dialect.delimiter;
 	const headers = dialect.headers;
 	const duplicate = headers.find((h, i) => h !== '' && headers.indexOf(h) !== i);
-	if (duplicate) throw new ImportError(`${options.file}, Zeile ${dialect.skipLines + 1}: Spaltenname „${duplicate}“ kommt doppelt vor.`);
+	if (duplicate)
+		throw new ImportError(
+			`${options.file}, Zeile ${dialect.skipLines + 1}: Spaltenname „${duplicate}“ kommt doppelt vor.`
+		);
 	if (headers.some((h) => h === ''))
-		throw new ImportError(`${options.file}, Zeile ${dialect.skipLines + 1}: Die Kopfzeile enthält eine leere Spaltenüberschrift.`);
+		throw new ImportError(
+			`${options.file}, Zeile ${dialect.skipLines + 1}: Die Kopfzeile enthält eine leere Spaltenüberschrift.`
+		);
 
 	const guesses = guessTables(headers);
 	const guess = options.table ? guesses.find((g) => g.table === options.table)! : guesses[0]!;
@@ -131,7 +136,12 @@ async function load(engine: Engine, options: ImportOptions, report: ImportReport
 		}
 		report.columns = headers.map((h) => {
 			const column = def.columns.find((c) => guess.mapping[c.name] === h);
-			return { name: h, mappedTo: column?.name ?? null, type: column?.type ?? null, numberStyle: column ? styles[column.name] : undefined };
+			return {
+				name: h,
+				mappedTo: column?.name ?? null,
+				type: column?.type ?? null,
+				numberStyle: column ? styles[column.name] : undefined
+			};
 		});
 
 		const expressions = def.columns.map((c) => columnSql(c, guess.mapping, styles));
@@ -196,17 +206,23 @@ function countBlankLines(text: string, headerLines: number): number {
 	return lines.slice(headerLines).filter((l) => l.trim() === '').length;
 }
 
-function columnSql(column: ColumnDef, mapping: Record<string, string>, styles: Record<string, NumberStyle>): string {
+function columnSql(
+	column: ColumnDef,
+	mapping: Record<string, string>,
+	styles: Record<string, NumberStyle>
+): string {
 	const header = mapping[column.name];
 	const name = ident(column.name);
 	if (!header) {
-		if (column.name === 'value_status' && mapping.value) return `${valueStatusSql(ident(mapping.value))} AS ${name}`;
+		if (column.name === 'value_status' && mapping.value)
+			return `${valueStatusSql(ident(mapping.value))} AS ${name}`;
 		if (column.default === undefined) return `NULL AS ${name}`;
 		return `${typeof column.default === 'string' ? literal(column.default) : String(column.default)} AS ${name}`;
 	}
 	const raw = ident(header);
 	const parsed = parsedSql(column, raw, styles);
-	if (column.default !== undefined && column.type !== 'text' && !column.vocabulary) return `coalesce(${parsed}, ${column.default}) AS ${name}`;
+	if (column.default !== undefined && column.type !== 'text' && !column.vocabulary)
+		return `coalesce(${parsed}, ${column.default}) AS ${name}`;
 	if (column.default !== undefined)
 		return `coalesce(${parsed}, ${typeof column.default === 'string' ? literal(column.default) : String(column.default)}) AS ${name}`;
 	return `${parsed} AS ${name}`;
@@ -236,7 +252,11 @@ function valueStatusSql(raw: string): string {
 
 const quoted = (raw: string) => `'„' || ${raw} || '“'`;
 
-function errorSql(column: ColumnDef, mapping: Record<string, string>, styles: Record<string, NumberStyle>): string[] {
+function errorSql(
+	column: ColumnDef,
+	mapping: Record<string, string>,
+	styles: Record<string, NumberStyle>
+): string[] {
 	const header = mapping[column.name];
 	if (!header) return [];
 	const raw = ident(header);
@@ -246,14 +266,36 @@ function errorSql(column: ColumnDef, mapping: Record<string, string>, styles: Re
 	const present = `nullif(trim(${raw}), '') IS NOT NULL`;
 	const out: string[] = [];
 	if (column.vocabulary)
-		out.push(entry(`${present} AND ${parsed} IS NULL AND NOT ${isPlaceholderSql(raw)}`, `${quoted(raw)} || ' ist kein gültiger Wert (erwartet: ${vocabularyHint(column).replace(/'/g, "''")})'`));
+		out.push(
+			entry(
+				`${present} AND ${parsed} IS NULL AND NOT ${isPlaceholderSql(raw)}`,
+				`${quoted(raw)} || ' ist kein gültiger Wert (erwartet: ${vocabularyHint(column).replace(/'/g, "''")})'`
+			)
+		);
 	else if (column.type === 'number' || column.type === 'integer')
-		out.push(entry(`NOT ${isPlaceholderSql(raw)} AND ${numberSql(raw, styles[column.name] ?? 'de')} IS NULL`, `${quoted(raw)} || ' ist keine Zahl'`));
+		out.push(
+			entry(
+				`NOT ${isPlaceholderSql(raw)} AND ${numberSql(raw, styles[column.name] ?? 'de')} IS NULL`,
+				`${quoted(raw)} || ' ist keine Zahl'`
+			)
+		);
 	else if (column.type === 'date')
-		out.push(entry(`${present} AND ${parsed} IS NULL`, `${quoted(raw)} || ' ist kein Datum (erwartet TT.MM.JJJJ)'`));
+		out.push(
+			entry(`${present} AND ${parsed} IS NULL`, `${quoted(raw)} || ' ist kein Datum (erwartet TT.MM.JJJJ)'`)
+		);
 	if (column.type === 'integer')
-		out.push(entry(`${numberSql(raw, styles[column.name] ?? 'de')} % 1 <> 0`, `${quoted(raw)} || ' ist keine ganze Zahl'`));
+		out.push(
+			entry(
+				`${numberSql(raw, styles[column.name] ?? 'de')} % 1 <> 0`,
+				`${quoted(raw)} || ' ist keine ganze Zahl'`
+			)
+		);
 	if (column.required && column.default === undefined)
-		out.push(entry(`${parsed} IS NULL AND (NOT ${isPlaceholderSql(raw)} OR ${raw} IS NULL OR trim(${raw}) = '')`, `'Pflichtfeld ohne Wert'`));
+		out.push(
+			entry(
+				`${parsed} IS NULL AND (NOT ${isPlaceholderSql(raw)} OR ${raw} IS NULL OR trim(${raw}) = '')`,
+				`'Pflichtfeld ohne Wert'`
+			)
+		);
 	return out;
 }

@@ -17,7 +17,10 @@ export const SAMPLE_FILES = [
  * Loads the bundled sample data through the same importer an analyst's files go through.
  * `readFile` fetches one file's bytes (HTTP in the browser, the file system in tests).
  */
-export async function loadSample(engine: Engine, readFile: (name: string) => Promise<Uint8Array>): Promise<ImportReport[]> {
+export async function loadSample(
+	engine: Engine,
+	readFile: (name: string) => Promise<Uint8Array>
+): Promise<ImportReport[]> {
 	await ensureSchema(engine);
 	const files = await Promise.all(SAMPLE_FILES.map(async (name) => ({ name, bytes: await readFile(name) })));
 	const reports: ImportReport[] = [];

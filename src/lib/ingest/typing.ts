@@ -1,4 +1,4 @@
-import { ident, literal } from '../engine/sql';
+import { literal } from '../engine/sql';
 import { normalizeHeader, PLACEHOLDERS, TOTAL_SPELLINGS, VOCABULARIES, type ColumnDef } from '../model';
 
 /** How a number column writes its numbers, decided from the column's own values. */

@@ -13,7 +13,10 @@ export const DEFAULT_THRESHOLDS: Thresholds = { achieved: 1, onTrack: 0.8 };
  * Status of an attainment ratio. `null` attainment (no target, or nothing to divide by) is
  * 'no_target': such indicators show no attainment, neither 0 % nor ∞.
  */
-export function attainmentStatus(attainment: number | null, thresholds: Thresholds = DEFAULT_THRESHOLDS): AttainmentStatus {
+export function attainmentStatus(
+	attainment: number | null,
+	thresholds: Thresholds = DEFAULT_THRESHOLDS
+): AttainmentStatus {
 	if (attainment === null || !Number.isFinite(attainment)) return 'no_target';
 	if (attainment >= thresholds.achieved) return 'achieved';
 	if (attainment >= thresholds.onTrack) return 'on_track';

@@ -57,7 +57,8 @@ export function guessTables(headers: string[]): TableGuess[] {
 		const required = def.columns.filter((c) => c.required);
 		const requiredFound = required.filter((c) => mapping[c.name]).length;
 		const recognised = headers.length ? claimed.size / headers.length : 0;
-		const confidence = requiredFound === required.length ? 0.6 + 0.4 * recognised : (0.5 * requiredFound) / required.length;
+		const confidence =
+			requiredFound === required.length ? 0.6 + 0.4 * recognised : (0.5 * requiredFound) / required.length;
 		return { table: def.name, confidence: Math.round(confidence * 100) / 100, mapping };
 	}).sort((a, b) => b.confidence - a.confidence);
 }

@@ -46,9 +46,31 @@ export type CanonicalTable =
 	| 'feedback';
 
 const PERIOD_START = ['zeitraum von', 'von', 'beginn', 'periode von', 'berichtszeitraum von', 'period start'];
-const PERIOD_END = ['zeitraum bis', 'bis', 'ende', 'periode bis', 'berichtszeitraum bis', 'stichtag', 'period end'];
-const INDICATOR_ID = ['indikator-id', 'indikator id', 'indikator-nr.', 'indikator', 'kennziffer', 'indikatorcode'];
-const PROJECT_ID = ['projekt-nr.', 'projekt-id', 'projektnummer', 'teilprojekt-nr.', 'vorhaben-nr.', 'projekt'];
+const PERIOD_END = [
+	'zeitraum bis',
+	'bis',
+	'ende',
+	'periode bis',
+	'berichtszeitraum bis',
+	'stichtag',
+	'period end'
+];
+const INDICATOR_ID = [
+	'indikator-id',
+	'indikator id',
+	'indikator-nr.',
+	'indikator',
+	'kennziffer',
+	'indikatorcode'
+];
+const PROJECT_ID = [
+	'projekt-nr.',
+	'projekt-id',
+	'projektnummer',
+	'teilprojekt-nr.',
+	'vorhaben-nr.',
+	'projekt'
+];
 const SESSION_ID = ['veranstaltungs-id', 'session-id', 'termin-id', 'veranstaltung-id', 'sitzung'];
 
 /** The canonical tables of DESIGN.md §3, in load order (referenced tables first). */
@@ -58,10 +80,23 @@ export const TABLES: TableDef[] = [
 		label: 'Projekte',
 		columns: [
 			{ name: 'project_id', type: 'text', required: true, synonyms: PROJECT_ID },
-			{ name: 'name', type: 'text', required: true, synonyms: ['projektname', 'projekttitel', 'titel', 'bezeichnung', 'name'] },
-			{ name: 'municipality', type: 'text', synonyms: ['kommune', 'gemeinde', 'stadt', 'kreis', 'landkreis', 'ort'] },
+			{
+				name: 'name',
+				type: 'text',
+				required: true,
+				synonyms: ['projektname', 'projekttitel', 'titel', 'bezeichnung', 'name']
+			},
+			{
+				name: 'municipality',
+				type: 'text',
+				synonyms: ['kommune', 'gemeinde', 'stadt', 'kreis', 'landkreis', 'ort']
+			},
 			{ name: 'state', type: 'text', synonyms: ['bundesland', 'land', 'state'] },
-			{ name: 'neighbourhood', type: 'text', synonyms: ['quartier', 'quartiere', 'programmgebiet', 'stadtteil'] },
+			{
+				name: 'neighbourhood',
+				type: 'text',
+				synonyms: ['quartier', 'quartiere', 'programmgebiet', 'stadtteil']
+			},
 			{ name: 'funding_round', type: 'text', synonyms: ['förderrunde', 'foerderrunde', 'runde'] },
 			{ name: 'start_date', type: 'date', synonyms: ['projektbeginn', 'beginn', 'laufzeit von', 'start'] },
 			{ name: 'end_date', type: 'date', synonyms: ['projektende', 'ende', 'laufzeit bis'] }
@@ -72,12 +107,35 @@ export const TABLES: TableDef[] = [
 		label: 'Indikatoren',
 		columns: [
 			{ name: 'indicator_id', type: 'text', required: true, synonyms: INDICATOR_ID },
-			{ name: 'name', type: 'text', required: true, synonyms: ['bezeichnung', 'indikatorname', 'kennzahl', 'name'] },
+			{
+				name: 'name',
+				type: 'text',
+				required: true,
+				synonyms: ['bezeichnung', 'indikatorname', 'kennzahl', 'name']
+			},
 			{ name: 'unit', type: 'text', synonyms: ['einheit', 'maßeinheit', 'masseinheit'] },
-			{ name: 'kind', type: 'text', vocabulary: 'kind', default: 'output', synonyms: ['art', 'typ', 'indikatorart'] },
+			{
+				name: 'kind',
+				type: 'text',
+				vocabulary: 'kind',
+				default: 'output',
+				synonyms: ['art', 'typ', 'indikatorart']
+			},
 			{ name: 'esf_code', type: 'text', synonyms: ['esf-code', 'esf code', 'code'] },
-			{ name: 'direction', type: 'text', vocabulary: 'direction', default: 'up', synonyms: ['richtung', 'zielrichtung'] },
-			{ name: 'aggregation', type: 'text', vocabulary: 'aggregation', default: 'sum', synonyms: ['aggregation', 'verdichtung'] }
+			{
+				name: 'direction',
+				type: 'text',
+				vocabulary: 'direction',
+				default: 'up',
+				synonyms: ['richtung', 'zielrichtung']
+			},
+			{
+				name: 'aggregation',
+				type: 'text',
+				vocabulary: 'aggregation',
+				default: 'sum',
+				synonyms: ['aggregation', 'verdichtung']
+			}
 		]
 	},
 	{
@@ -85,13 +143,37 @@ export const TABLES: TableDef[] = [
 		label: 'Zielwerte',
 		columns: [
 			{ name: 'indicator_id', type: 'text', required: true, synonyms: INDICATOR_ID },
-			{ name: 'scope', type: 'text', required: true, vocabulary: 'scope', default: 'programme', synonyms: ['ebene', 'bezugsebene'] },
+			{
+				name: 'scope',
+				type: 'text',
+				required: true,
+				vocabulary: 'scope',
+				default: 'programme',
+				synonyms: ['ebene', 'bezugsebene']
+			},
 			{ name: 'scope_id', type: 'text', synonyms: ['bezug', 'bezugs-id', 'projekt-nr.', 'kommune'] },
 			{ name: 'period_start', type: 'date', required: true, synonyms: PERIOD_START },
 			{ name: 'period_end', type: 'date', required: true, synonyms: PERIOD_END },
-			{ name: 'target_value', type: 'number', required: true, synonyms: ['zielwert', 'soll', 'sollwert', 'plan', 'planwert', 'ziel'] },
-			{ name: 'target_type', type: 'text', vocabulary: 'target_type', default: 'target', synonyms: ['zielart', 'art des zielwerts', 'wertart'] },
-			{ name: 'cumulative', type: 'boolean', vocabulary: 'boolean', default: false, synonyms: ['kumuliert', 'kumulativ'] }
+			{
+				name: 'target_value',
+				type: 'number',
+				required: true,
+				synonyms: ['zielwert', 'soll', 'sollwert', 'plan', 'planwert', 'ziel']
+			},
+			{
+				name: 'target_type',
+				type: 'text',
+				vocabulary: 'target_type',
+				default: 'target',
+				synonyms: ['zielart', 'art des zielwerts', 'wertart']
+			},
+			{
+				name: 'cumulative',
+				type: 'boolean',
+				vocabulary: 'boolean',
+				default: false,
+				synonyms: ['kumuliert', 'kumulativ']
+			}
 		]
 	},
 	{
@@ -102,9 +184,19 @@ export const TABLES: TableDef[] = [
 			{ name: 'project_id', type: 'text', required: true, synonyms: PROJECT_ID },
 			{ name: 'period_start', type: 'date', required: true, synonyms: PERIOD_START },
 			{ name: 'period_end', type: 'date', required: true, synonyms: PERIOD_END },
-			{ name: 'value', type: 'number', synonyms: ['istwert', 'ist', 'ist-wert', 'wert', 'anzahl', 'erreicht'] },
+			{
+				name: 'value',
+				type: 'number',
+				synonyms: ['istwert', 'ist', 'ist-wert', 'wert', 'anzahl', 'erreicht']
+			},
 			{ name: 'value_status', type: 'text', vocabulary: 'value_status', synonyms: ['wertstatus', 'status'] },
-			{ name: 'cumulative', type: 'boolean', vocabulary: 'boolean', default: false, synonyms: ['kumuliert', 'kumulativ'] },
+			{
+				name: 'cumulative',
+				type: 'boolean',
+				vocabulary: 'boolean',
+				default: false,
+				synonyms: ['kumuliert', 'kumulativ']
+			},
 			{ name: 'gender', type: 'text', vocabulary: 'gender', synonyms: ['geschlecht', 'gender'] },
 			{ name: 'age_group', type: 'text', vocabulary: 'age_group', synonyms: ['altersgruppe', 'alter'] }
 		]
@@ -115,7 +207,13 @@ export const TABLES: TableDef[] = [
 		columns: [
 			{ name: 'session_id', type: 'text', required: true, synonyms: SESSION_ID },
 			{ name: 'title', type: 'text', required: true, synonyms: ['titel', 'programmpunkt', 'bezeichnung'] },
-			{ name: 'kind', type: 'text', vocabulary: 'session_kind', default: 'other', synonyms: ['art', 'format', 'typ'] },
+			{
+				name: 'kind',
+				type: 'text',
+				vocabulary: 'session_kind',
+				default: 'other',
+				synonyms: ['art', 'format', 'typ']
+			},
 			{ name: 'date', type: 'date', synonyms: ['datum', 'termin'] },
 			{ name: 'end_date', type: 'date', synonyms: ['enddatum', 'bis'] },
 			{ name: 'duration_min', type: 'integer', synonyms: ['dauer (min.)', 'dauer', 'dauer in minuten'] },
@@ -127,7 +225,12 @@ export const TABLES: TableDef[] = [
 		label: 'Chatgruppen',
 		columns: [
 			{ name: 'group_id', type: 'text', required: true, synonyms: ['gruppen-id', 'gruppe', 'kanal-id'] },
-			{ name: 'topic', type: 'text', required: true, synonyms: ['thema', 'chatgruppe', 'chatkanal', 'themengruppe'] },
+			{
+				name: 'topic',
+				type: 'text',
+				required: true,
+				synonyms: ['thema', 'chatgruppe', 'chatkanal', 'themengruppe']
+			},
 			{ name: 'session_id', type: 'text', synonyms: SESSION_ID }
 		]
 	},
@@ -140,7 +243,12 @@ export const TABLES: TableDef[] = [
 			{ name: 'municipality', type: 'text', synonyms: ['kommune', 'gemeinde', 'stadt'] },
 			{ name: 'role', type: 'text', synonyms: ['rolle', 'institution', 'vertreter*innen von'] },
 			{ name: 'registered', type: 'integer', synonyms: ['angemeldet', 'anmeldungen', 'registrierungen'] },
-			{ name: 'participants', type: 'integer', required: true, synonyms: ['teilnehmende', 'tn', 'anwesende', 'teilnehmer'] },
+			{
+				name: 'participants',
+				type: 'integer',
+				required: true,
+				synonyms: ['teilnehmende', 'tn', 'anwesende', 'teilnehmer']
+			},
 			{ name: 'posts', type: 'integer', synonyms: ['beiträge', 'beitraege', 'nachrichten', 'posts'] }
 		]
 	},
@@ -154,9 +262,25 @@ export const TABLES: TableDef[] = [
 			{ name: 'answer', type: 'integer', required: true, synonyms: ['antwort', 'bewertung', 'wert', 'note'] },
 			{ name: 'scale_min', type: 'integer', default: 1, synonyms: ['skala min', 'skala von', 'minimum'] },
 			{ name: 'scale_max', type: 'integer', default: 5, synonyms: ['skala max', 'skala bis', 'maximum'] },
-			{ name: 'higher_is_better', type: 'boolean', vocabulary: 'boolean', default: true, synonyms: ['höher ist besser', 'hoeher ist besser'] },
-			{ name: 'respondent_ref', type: 'text', personal: true, synonyms: ['bogen-nr.', 'fragebogen-nr.', 'antwort-nr.', 'lfd. nr.'] },
-			{ name: 'comment', type: 'text', personal: true, synonyms: ['kommentar', 'anmerkung', 'anmerkungen', 'freitext'] }
+			{
+				name: 'higher_is_better',
+				type: 'boolean',
+				vocabulary: 'boolean',
+				default: true,
+				synonyms: ['höher ist besser', 'hoeher ist besser']
+			},
+			{
+				name: 'respondent_ref',
+				type: 'text',
+				personal: true,
+				synonyms: ['bogen-nr.', 'fragebogen-nr.', 'antwort-nr.', 'lfd. nr.']
+			},
+			{
+				name: 'comment',
+				type: 'text',
+				personal: true,
+				synonyms: ['kommentar', 'anmerkung', 'anmerkungen', 'freitext']
+			}
 		]
 	}
 ];

@@ -65,7 +65,10 @@ export const TOTAL_SPELLINGS = ['insgesamt', 'gesamt', 'summe', 'alle', 'total']
  * Placeholder markers of German statistics (DIN 55301, BA, agency practice) → value_status.
  * They are not errors: the value becomes NULL (or 0 for "-") and is counted separately.
  */
-export const PLACEHOLDERS: Record<string, { status: 'zero' | 'missing' | 'suppressed' | 'not_applicable'; value: 0 | null }> = {
+export const PLACEHOLDERS: Record<
+	string,
+	{ status: 'zero' | 'missing' | 'suppressed' | 'not_applicable'; value: 0 | null }
+> = {
 	'-': { status: 'zero', value: 0 },
 	'–': { status: 'zero', value: 0 },
 	'.': { status: 'suppressed', value: null },

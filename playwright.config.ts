@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.js';
+
+const PORT = Number(process.env.WIRKUNG_E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.test.ts',
+	timeout: 60_000,
+	workers: 1,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+		viewport: { width: 1366, height: 768 }
+	},
+	webServer: {
+		// The built adapter-node server, as `npm start` runs it.
+		command: 'node build',
+		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		url: `http://127.0.0.1:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

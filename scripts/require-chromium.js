@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { requireChromium } from './chromium.js';
+
+requireChromium();

@@ -1,0 +1,17 @@
+import {
+	BarController,
+	BarElement,
+	CategoryScale,
+	Chart,
+	LinearScale,
+	Tooltip,
+	type ChartConfiguration,
+	type Plugin
+} from 'chart.js';
+
+// Register only what the charts use, so the bundle stays small.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+Chart.defaults.font.family = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
+Chart.defaults.color = '#1d2b36';
+
+export { Chart, type ChartConfiguration, type Plugin };
