@@ -8,6 +8,9 @@ import { en } from './en';
 export type Locale = 'de' | 'en';
 export type { MessageKey };
 
+/** A bound message lookup, as components receive it. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { de, en };
 
 /** BCP 47 tag for Intl formatters. */

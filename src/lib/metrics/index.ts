@@ -5,3 +5,4 @@
 export * from './status';
 export * from './attainment';
 export * from './overview';
+export * from './filters';
