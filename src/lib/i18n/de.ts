@@ -37,6 +37,14 @@ export const de = {
 	'status.no_target': 'kein Zielwert',
 	'empty.noTargets': 'Keine Zielwerte für diesen Zeitraum',
 	'footer.synthetic':
+
+	// --- dashboards (issue 4): keys dash.*, filter.*, chart.*
+
+	// --- import (issue 3): keys import.*
+
+	// --- presenter (issue 5): keys present.*, deck.*
+
+	// --- sharing (issue 6): keys share.*
 		'Alle gezeigten Beispieldaten sind synthetisch erzeugt und stellen keine realen Projekte oder Personen dar.'
 } as const;
 

@@ -39,4 +39,12 @@ export const en: Record<MessageKey, string> = {
 	'status.no_target': 'no target',
 	'empty.noTargets': 'No targets for this period',
 	'footer.synthetic': 'All sample data shown is synthetic and represents no real projects or people.'
+
+	// --- dashboards (issue 4): keys dash.*, filter.*, chart.*
+
+	// --- import (issue 3): keys import.*
+
+	// --- presenter (issue 5): keys present.*, deck.*
+
+	// --- sharing (issue 6): keys share.*
 };
