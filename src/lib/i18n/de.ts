@@ -36,8 +36,6 @@ export const de = {
 	'status.behind': 'im Rückstand',
 	'status.no_target': 'kein Zielwert',
 	'empty.noTargets': 'Keine Zielwerte für diesen Zeitraum',
-	'footer.synthetic':
-		'Alle gezeigten Beispieldaten sind synthetisch erzeugt und stellen keine realen Projekte oder Personen dar.'
 
 	// --- dashboards (issue 4): keys dash.*, filter.*, chart.*
 
@@ -46,6 +44,10 @@ export const de = {
 	// --- presenter (issue 5): keys present.*, deck.*
 
 	// --- sharing (issue 6): keys share.*
+
+	// --- shared footer
+	'footer.synthetic':
+		'Alle gezeigten Beispieldaten sind synthetisch erzeugt und stellen keine realen Projekte oder Personen dar.'
 } as const;
 
 export type MessageKey = keyof typeof de;

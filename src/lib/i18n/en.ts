@@ -38,7 +38,6 @@ export const en: Record<MessageKey, string> = {
 	'status.behind': 'behind',
 	'status.no_target': 'no target',
 	'empty.noTargets': 'No targets for this period',
-	'footer.synthetic': 'All sample data shown is synthetic and represents no real projects or people.'
 
 	// --- dashboards (issue 4): keys dash.*, filter.*, chart.*
 
@@ -47,4 +46,7 @@ export const en: Record<MessageKey, string> = {
 	// --- presenter (issue 5): keys present.*, deck.*
 
 	// --- sharing (issue 6): keys share.*
+
+	// --- shared footer
+	'footer.synthetic': 'All sample data shown is synthetic and represents no real projects or people.'
 };
