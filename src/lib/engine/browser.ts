@@ -14,6 +14,12 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
+/** Which bundle this browser gets: 'eh' (wasm exceptions) on current browsers, 'mvp' otherwise. */
+export async function browserBundle(): Promise<'eh' | 'mvp'> {
+	const bundle = await duckdb.selectBundle(BUNDLES);
+	return bundle.mainModule === ehWasm ? 'eh' : 'mvp';
+}
+
 /** Starts duckdb-wasm in a Web Worker and returns an Engine bound to one connection. */
 export async function createBrowserEngine(): Promise<Engine> {
 	const bundle = await duckdb.selectBundle(BUNDLES);

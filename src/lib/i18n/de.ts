@@ -37,6 +37,16 @@ export const de = {
 	'status.no_target': 'kein Zielwert',
 	'empty.noTargets': 'Keine Zielwerte für diesen Zeitraum',
 
+	// --- diagnostics
+	'diag.title': 'Systemprüfung',
+	'diag.lead': 'Prüft, ob dieser Browser die Analyse-Engine ausführen kann, und misst ihren Start.',
+	'diag.running': 'Engine wird gestartet …',
+	'diag.ok': 'Die Analyse-Engine läuft in diesem Browser.',
+	'diag.version': 'DuckDB-Version',
+	'diag.bundle': 'WebAssembly-Paket',
+	'diag.startup': 'Startzeit der Engine',
+	'diag.failed': 'Die Analyse-Engine konnte nicht gestartet werden',
+
 	// --- dashboards (issue 4): keys dash.*, filter.*, chart.*
 
 	// --- import (issue 3): keys import.*

@@ -39,6 +39,16 @@ export const en: Record<MessageKey, string> = {
 	'status.no_target': 'no target',
 	'empty.noTargets': 'No targets for this period',
 
+	// --- diagnostics
+	'diag.title': 'System check',
+	'diag.lead': 'Checks whether this browser can run the analysis engine and measures its start.',
+	'diag.running': 'Starting the engine …',
+	'diag.ok': 'The analysis engine runs in this browser.',
+	'diag.version': 'DuckDB version',
+	'diag.bundle': 'WebAssembly bundle',
+	'diag.startup': 'Engine start time',
+	'diag.failed': 'The analysis engine could not be started',
+
 	// --- dashboards (issue 4): keys dash.*, filter.*, chart.*
 
 	// --- import (issue 3): keys import.*
