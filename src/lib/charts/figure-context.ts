@@ -1,0 +1,25 @@
+import { getContext, setContext, type Snippet } from 'svelte';
+
+/**
+ * How the page around a chart wants its figure framed, without charts knowing the page: the app
+ * layout adds actions to every figure (e.g. "Zur Präsentation hinzufügen"), a presentation slide
+ * asks for the full-slide layout and may replace the title.
+ */
+export interface FigureContext {
+	/** Rendered in the figure's caption with the figure's id. */
+	actions?: Snippet<[string]>;
+	/** Fill the parent's height, large type, data table kept for screen readers only. */
+	presenting?: boolean;
+	/** A title replacing the chart's own (a retitled slide); empty = the chart's title. */
+	title?: () => string;
+}
+
+const KEY = Symbol('chart-figure');
+
+export function setFigureContext(context: FigureContext): void {
+	setContext(KEY, context);
+}
+
+export function getFigureContext(): FigureContext {
+	return getContext<FigureContext | undefined>(KEY) ?? {};
+}

@@ -1,0 +1,129 @@
+import type { Filters } from '../metrics/filters';
+
+/** A slide showing one catalogued view (src/lib/views) with its filters, live from the data. */
+export interface ChartSlide {
+	kind: 'chart';
+	id: string;
+	/** A view id; a deck from another version may name a view this one lacks (the slide says so). */
+	viewId: string;
+	filters: Filters;
+	/** Replaces the chart's own title on the slide; empty = the chart's title. */
+	title: string;
+	notes: string;
+}
+
+/** A slide of plain text: a title and paragraphs or "- " bullet lists. */
+export interface TextSlide {
+	kind: 'text';
+	id: string;
+	title: string;
+	body: string;
+	notes: string;
+}
+
+export type Slide = ChartSlide | TextSlide;
+
+export interface Deck {
+	id: string;
+	title: string;
+	slides: Slide[];
+	/** ISO timestamp of the last change. */
+	updatedAt: string;
+}
+
+/** Everything the deck editor can do to a deck. Ids are made by the caller, so this stays pure. */
+export type DeckAction =
+	| { type: 'add-chart'; id: string; viewId: string; filters: Filters }
+	| { type: 'add-text'; id: string; title: string }
+	| { type: 'remove'; slideId: string }
+	| { type: 'move'; slideId: string; to: number }
+	| {
+			type: 'update';
+			slideId: string;
+			patch: Partial<Pick<TextSlide, 'title' | 'body' | 'notes'>> & { filters?: Filters };
+	  }
+	| { type: 'rename'; title: string };
+
+/** Applies one editor action; returns the same deck object when nothing changes. */
+export function deckReducer(deck: Deck, action: DeckAction): Deck {
+	switch (action.type) {
+		case 'add-chart':
+			return withSlides(deck, [
+				...deck.slides,
+				{
+					kind: 'chart',
+					id: action.id,
+					viewId: action.viewId,
+					filters: action.filters,
+					title: '',
+					notes: ''
+				}
+			]);
+		case 'add-text':
+			return withSlides(deck, [
+				...deck.slides,
+				{ kind: 'text', id: action.id, title: action.title, body: '', notes: '' }
+			]);
+		case 'remove': {
+			const slides = deck.slides.filter((s) => s.id !== action.slideId);
+			return slides.length === deck.slides.length ? deck : withSlides(deck, slides);
+		}
+		case 'move': {
+			const from = deck.slides.findIndex((s) => s.id === action.slideId);
+			const to = Math.max(0, Math.min(deck.slides.length - 1, action.to));
+			if (from < 0 || from === to) return deck;
+			const slides = [...deck.slides];
+			const [moved] = slides.splice(from, 1);
+			slides.splice(to, 0, moved!);
+			return withSlides(deck, slides);
+		}
+		case 'update': {
+			const index = deck.slides.findIndex((s) => s.id === action.slideId);
+			if (index < 0) return deck;
+			const slide = deck.slides[index]!;
+			const { filters, body, ...common } = action.patch;
+			const updated: Slide =
+				slide.kind === 'chart'
+					? { ...slide, ...common, ...(filters ? { filters } : {}) }
+					: { ...slide, ...common, ...(body !== undefined ? { body } : {}) };
+			const slides = [...deck.slides];
+			slides[index] = updated;
+			return withSlides(deck, slides);
+		}
+		case 'rename':
+			return deck.title === action.title ? deck : { ...deck, title: action.title };
+	}
+}
+
+function withSlides(deck: Deck, slides: Slide[]): Deck {
+	return { ...deck, slides };
+}
+
+/** A block of a text slide's body. */
+export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
+
+/**
+ * Splits a text slide's body into paragraphs (separated by blank lines) and bullet lists (lines
+ * starting with "- ", "* " or "• "), so presenters can type plain text and still get bullets.
+ */
+export function textBlocks(body: string): TextBlock[] {
+	const blocks: TextBlock[] = [];
+	let paragraph: string[] = [];
+	const flush = () => {
+		if (paragraph.length) blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
+		paragraph = [];
+	};
+	for (const raw of body.split(/\r\n|\r|\n/)) {
+		const line = raw.trim();
+		const bullet = /^[-*•]\s+(.*)$/.exec(line);
+		if (bullet) {
+			flush();
+			const last = blocks.at(-1);
+			if (last?.kind === 'list') last.items.push(bullet[1]!);
+			else blocks.push({ kind: 'list', items: [bullet[1]!] });
+		} else if (line === '') flush();
+		else paragraph.push(line);
+	}
+	flush();
+	return blocks;
+}

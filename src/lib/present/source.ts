@@ -1,0 +1,49 @@
+import { workspace } from '../workspace';
+import { openChannel, type Channel } from './channel';
+import { loadNeed } from './load';
+import { dataKey, type Message, type Need } from './sync';
+
+/**
+ * The analyst side: answers presentation windows with the data of the slides they show, from this
+ * tab's engine, and again whenever this tab's data changes. It never starts the engine itself: a
+ * forgotten tab must not load DuckDB just because a presentation opened.
+ */
+export class LiveSource {
+	#channel: Channel | null = null;
+	#needs = new Map<string, Need[]>();
+	#changedAt = 0;
+
+	start(): () => void {
+		this.#channel = openChannel((message) => this.#receive(message));
+		return () => this.#channel?.close();
+	}
+
+	/** Call with workspace.version: every change re-sends all data presentation windows asked for. */
+	dataChanged(version: number): void {
+		if (version === 0) return;
+		this.#changedAt = Date.now();
+		this.#channel?.post({ type: 'source' });
+		this.#send([...this.#needs.values()].flat());
+	}
+
+	#receive(message: Message): void {
+		if (message.type === 'need') {
+			this.#needs.set(message.from, message.needs);
+			if (this.#changedAt > 0) this.#send(message.needs);
+		} else if (message.type === 'bye') this.#needs.delete(message.from);
+	}
+
+	async #send(needs: Need[]): Promise<void> {
+		const unique = new Map(needs.map((need) => [dataKey(need), need]));
+		if (unique.size === 0) return;
+		const engine = await workspace.open();
+		const changedAt = this.#changedAt;
+		await Promise.all(
+			[...unique].map(async ([key, need]) => {
+				const { data, error } = await loadNeed(engine, need);
+				if (error === null) this.#channel?.post({ type: 'data', key, changedAt, data, error });
+				else this.#channel?.post({ type: 'data', key, changedAt, data: null, error });
+			})
+		);
+	}
+}
