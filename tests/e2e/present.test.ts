@@ -1,0 +1,260 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectedAttainment, sampleEngine } from './sample-sql';
+
+/** de-DE "111,8 %" → 111.8 */
+const parsePercent = (text: string) => Number(text.replace(/\s|%|\u00a0/g, '').replace(',', '.'));
+
+/** The attainment figures a slide's (screen-reader) table holds, by indicator id. */
+async function slideAttainment(page: Page, slide: string): Promise<Record<string, number>> {
+	const rows = page.locator(`[data-slide="${slide}"] figure tbody tr`);
+	const shown: Record<string, number> = {};
+	for (const row of await rows.all())
+		shown[(await row.getAttribute('data-indicator'))!] = parsePercent(
+			(await row.locator('td').nth(2).textContent()) ?? ''
+		);
+	return shown;
+}
+
+/** A canvas's pixels: its backing store, the device pixels it covers, its layout width and its frame's. */
+function canvasPixels(c: HTMLCanvasElement) {
+	return {
+		backing: c.width,
+		shown: c.getBoundingClientRect().width * window.devicePixelRatio,
+		layoutWidth: c.offsetWidth,
+		boxWidth: c.parentElement!.clientWidth
+	};
+}
+
+const audience = (page: Page) => page.locator('[data-present="audience"]');
+
+/** Builds a deck in the analyst window: the attainment chart from the overview, then two text slides. */
+async function buildDeck(analyst: Page): Promise<string> {
+	await analyst.goto('/');
+	await expect(analyst.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	await analyst.locator('[data-add-to-deck="attainment-by-indicator"]').click();
+	await expect(analyst.getByRole('status').filter({ hasText: 'Als Folie 1 hinzugefügt' })).toBeVisible();
+
+	await analyst.getByRole('link', { name: 'Präsentation', exact: true }).click();
+	await expect(analyst.locator('[data-slide-item]')).toHaveCount(1);
+	for (const [title, body, notes] of [
+		['Agenda', 'Stand der Zielerreichung\n\n- Beschäftigung\n- Lokale Ökonomie', 'Begrüßung, dann Agenda.'],
+		['Ausblick', 'Förderrunde 2023–2026', 'Fragen sammeln.']
+	]) {
+		await analyst.locator('[data-add-text]').click();
+		await analyst.locator('[data-field="title"]').fill(title!);
+		await analyst.locator('[data-field="body"]').fill(body!);
+		await analyst.locator('[data-field="notes"]').fill(notes!);
+	}
+	await expect(analyst.locator('[data-slide-item]')).toHaveCount(3);
+	return (await analyst.locator('[data-slide-item]').first().getAttribute('data-slide-item'))!;
+}
+
+test('a presentation window follows the keyboard and clicker, and the analyst window live', async ({
+	page,
+	context
+}) => {
+	const errors: string[] = [];
+	const analyst = page;
+	analyst.on('pageerror', (e) => errors.push(e.message));
+	const chartSlide = await buildDeck(analyst);
+
+	const [present] = await Promise.all([
+		context.waitForEvent('page'),
+		analyst.locator('[data-start]').click()
+	]);
+	present.on('pageerror', (e) => errors.push(e.message));
+	await present.setViewportSize({ width: 1920, height: 1080 });
+	await expect(audience(present)).toHaveAttribute('data-count', '3');
+
+	// The chart slide shows the analyst window's data, sent over BroadcastChannel, equal to SQL
+	// computed independently from the sample files.
+	const slide = present.locator(`[data-slide="${chartSlide}"]`);
+	await expect(slide).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
+	await expect(slide).toHaveAttribute('data-origin', 'analyst');
+	await expect(slide.locator('canvas[data-rendered="true"]')).toBeVisible();
+	const engine = await sampleEngine();
+	expect(await slideAttainment(present, chartSlide)).toEqual(
+		Object.fromEntries(await expectedAttainment(engine))
+	);
+	await engine.close();
+
+	// Crisp at 1920 × 1080: the canvas has a device pixel for every screen pixel it covers.
+	const pixels = await slide.locator('canvas').evaluate(canvasPixels);
+	expect(pixels.layoutWidth).toBe(pixels.boxWidth);
+	expect(pixels.backing).toBeGreaterThanOrEqual(Math.floor(pixels.shown));
+	await present.screenshot({ path: 'test-results/screenshots/present-chart-1920x1080.png' });
+
+	// Keyboard and presenter clicker (PageDown/PageUp, B).
+	const at = (index: number) => expect(audience(present)).toHaveAttribute('data-index', String(index));
+	for (const [key, index] of [
+		['ArrowRight', 1],
+		['PageDown', 2],
+		['PageDown', 2],
+		['Home', 0],
+		['End', 2],
+		['PageUp', 1],
+		['ArrowLeft', 0],
+		['Space', 1],
+		['Shift+Space', 0],
+		['ArrowDown', 1],
+		['ArrowUp', 0]
+	] as const) {
+		await present.keyboard.press(key);
+		await at(index);
+	}
+	await present.keyboard.press('3');
+	await expect(present.getByRole('status').filter({ hasText: 'Gehe zu Folie 3' })).toBeVisible();
+	await present.keyboard.press('Enter');
+	await at(2);
+	await present.keyboard.type('1');
+	await present.keyboard.press('Enter');
+	await at(0);
+	await expect(slide).toBeVisible();
+	await present.keyboard.press('b');
+	await expect(present.locator('[data-blank-screen]')).toBeVisible();
+	await present.keyboard.press('PageDown');
+	await expect(present.locator('[data-blank-screen]')).toHaveCount(0);
+	await at(0);
+	await present.keyboard.press('f');
+	await expect.poll(() => present.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+	await present.keyboard.press('f');
+	await expect.poll(() => present.evaluate(() => document.fullscreenElement !== null)).toBe(false);
+
+	// Live: a retitled slide and a changed filter reach the presentation within a second.
+	await analyst.locator(`[data-slide-item="${chartSlide}"] .pick`).click();
+	let started = Date.now();
+	await analyst.locator('[data-field="title"]').fill('Wo das Programm steht');
+	await expect(slide.locator('h2')).toHaveText('Wo das Programm steht', { timeout: 1_000 });
+	expect(Date.now() - started).toBeLessThan(1_000);
+
+	started = Date.now();
+	await analyst.locator('[data-field="periodTo"]').fill('2020-12-31');
+	await expect(slide).toHaveAttribute('data-key', 'attainment-by-indicator?bis=2020-12-31', {
+		timeout: 1_000
+	});
+	await expect(slide).toHaveAttribute('data-state', 'ready', { timeout: 1_000 });
+	expect(Date.now() - started).toBeLessThan(1_000);
+	await expect(slide.locator('footer')).toContainText('bis 31.12.2020');
+	await expect(slide).toHaveAttribute('data-origin', 'analyst');
+
+	expect(errors).toEqual([]);
+});
+
+test('the speaker view shows current and next slide, notes and a timer, in step with the audience', async ({
+	page,
+	context
+}) => {
+	await buildDeck(page);
+	const present = await context.newPage();
+	await present.goto('/present');
+	await expect(audience(present)).toHaveAttribute('data-count', '3');
+	await present.keyboard.press('ArrowRight');
+
+	const speaker = await context.newPage();
+	await speaker.setViewportSize({ width: 1920, height: 1080 });
+	await speaker.goto('/present?view=speaker');
+	const view = speaker.locator('[data-present="speaker"]');
+	// A speaker view opened mid-talk starts where the audience is.
+	await expect(view).toHaveAttribute('data-index', '1');
+	await expect(speaker.locator('[data-notes]')).toHaveText('Begrüßung, dann Agenda.');
+	await expect(speaker.locator('.next [data-slide]')).toContainText('Ausblick');
+
+	// The speaker drives the audience window; the audience window drives the speaker view.
+	await speaker.keyboard.press('PageUp');
+	await expect(audience(present)).toHaveAttribute('data-index', '0');
+	await expect(speaker.locator('.current [data-slide] canvas[data-rendered="true"]')).toBeVisible({
+		timeout: 15_000
+	});
+	await expect(speaker.locator('.next [data-slide]')).toContainText('Agenda');
+	await speaker.keyboard.press('b');
+	await expect(present.locator('[data-blank-screen]')).toBeVisible();
+	await present.keyboard.press('b');
+	await expect(view).toHaveAttribute('data-blank', 'false');
+
+	await speaker.getByRole('button', { name: 'Start' }).click();
+	await expect(speaker.locator('[data-timer]')).not.toHaveText('00:00', { timeout: 3_000 });
+	await speaker.screenshot({ path: 'test-results/screenshots/present-speaker-1920x1080.png' });
+
+	await present.keyboard.press('End');
+	await expect(view).toHaveAttribute('data-index', '2');
+	await expect(speaker.locator('[data-notes]')).toHaveText('Fragen sammeln.');
+	await expect(speaker.locator('.next')).toContainText('Ende der Präsentation');
+});
+
+test('charts stay crisp on a 4K screen (device pixel ratio 2)', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 });
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.locator('[data-add-to-deck="attainment-by-indicator"]').click();
+	await page.goto('/present');
+	const canvas = page.locator('[data-present="audience"] canvas[data-rendered="true"]');
+	await expect(canvas).toBeVisible({ timeout: 30_000 });
+	const { backing, shown, layoutWidth, boxWidth } = await canvas.evaluate(canvasPixels);
+	// The chart is laid out in its frame (not drawn too large under the stage's scale) …
+	expect(layoutWidth).toBe(boxWidth);
+	// … and on 3840 device pixels across it holds at least as many pixels as it covers.
+	expect(shown).toBeGreaterThan(1700);
+	expect(backing).toBeGreaterThanOrEqual(Math.floor(shown));
+	await page.screenshot({ path: 'test-results/screenshots/present-chart-4k.png' });
+	await context.close();
+});
+
+test('decks export and import as JSON; a bad file gets a clear error; an unknown view says so', async ({
+	page
+}) => {
+	await buildDeck(page);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Exportieren (JSON)' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('Neue-Präsentation.wirkung-deck.json');
+	const exported = JSON.parse(
+		await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'))
+	);
+	expect(exported.format).toBe('wirkung-deck');
+	expect(exported.deck.slides).toHaveLength(3);
+
+	const input = page.locator('[data-deck-import]');
+	await input.setInputFiles({
+		name: 'kaputt.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(
+			'{"format": "wirkung-deck", "version": 1, "deck": {"id": "x", "title": "T", "slides": [{"kind": "video", "id": "v"}]}}'
+		)
+	});
+	await expect(page.getByRole('alert')).toContainText('Die Datei wurde nicht importiert');
+	await expect(page.getByRole('alert')).toContainText('deck.slides[0].kind');
+	await input.setInputFiles({
+		name: 'notes.txt',
+		mimeType: 'text/plain',
+		buffer: Buffer.from('Agenda: Begrüßung')
+	});
+	await expect(page.getByRole('alert')).toContainText('kein gültiges JSON');
+
+	// A deck from a newer version: the imported copy keeps its slides, the unknown view is named.
+	exported.deck.title = 'Aus einer neueren Version';
+	exported.deck.slides[0].viewId = 'view-from-the-future';
+	await input.setInputFiles({
+		name: 'neu.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(exported))
+	});
+	await expect(page.getByRole('status').filter({ hasText: 'Aus einer neueren Version' })).toBeVisible();
+	await expect(page.locator('[data-slide-item]')).toHaveCount(3);
+	await page.goto('/present');
+	const missing = page.locator('[data-present="audience"] [data-state="missing"]');
+	await expect(missing).toContainText('„view-from-the-future“ gibt es in dieser Version von Wirkung nicht');
+});
+
+test('the handout prints one slide per page', async ({ page }) => {
+	await buildDeck(page);
+	await page.goto('/present');
+	await expect(page.locator('[data-present="audience"] canvas[data-rendered="true"]')).toBeVisible({
+		timeout: 30_000
+	});
+	await page.emulateMedia({ media: 'print' });
+	await page.screenshot({ path: 'test-results/screenshots/present-print.png', fullPage: true });
+	const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+	expect(pages).toHaveLength(3);
+});
