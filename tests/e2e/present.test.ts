@@ -258,3 +258,49 @@ test('the handout prints one slide per page', async ({ page }) => {
 	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
 	expect(pages).toHaveLength(3);
 });
+
+test('presenting works offline once loaded: the worker keeps the app, the one engine bundle in use and the sample', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await expect(page.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	await page.locator('[data-add-to-deck="attainment-by-indicator"]').click();
+	const kept = () =>
+		page.evaluate(async () => {
+			const paths: string[] = [];
+			for (const name of await caches.keys())
+				for (const request of await (await caches.open(name)).keys())
+					paths.push(new URL(request.url).pathname);
+			return paths;
+		});
+	await expect
+		.poll(
+			async () =>
+				(await kept()).filter((p) => p.endsWith('.wasm') || p === '/sample/istwerte.csv' || p === '/present'),
+			{
+				timeout: 30_000
+			}
+		)
+		.toEqual(
+			expect.arrayContaining([
+				'/sample/istwerte.csv',
+				'/present',
+				expect.stringMatching(/duckdb-eh\.[^/]*\.wasm$/)
+			])
+		);
+	// Only the bundle this browser runs (~35 MB), not the other one.
+	expect((await kept()).filter((p) => p.endsWith('.wasm'))).toHaveLength(1);
+
+	await context.setOffline(true);
+	await page.goto('/present');
+	const slide = page.locator('[data-present="audience"] [data-kind="chart"]');
+	await expect(slide).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+	await expect(slide).toHaveAttribute('data-origin', 'local');
+	await expect(slide.locator('canvas[data-rendered="true"]')).toBeVisible();
+	await page.goto('/present?view=speaker');
+	await expect(page.locator('[data-present="speaker"] .current [data-state="ready"]')).toBeVisible({
+		timeout: 30_000
+	});
+	await context.setOffline(false);
+});

@@ -53,6 +53,8 @@ export const de = {
 
 	// --- presenter (issue 5): keys present.*, deck.*
 	'nav.present': 'Präsentation',
+	'offline.unavailable':
+		'Sie sind offline, und diese Seite wurde in diesem Browser noch nicht geöffnet. Öffnen Sie sie einmal mit Netz, dann geht sie auch offline.',
 	'present.title': 'Präsentation',
 	'present.add': 'Zur Präsentation hinzufügen',
 	'present.added': 'Als Folie {n} hinzugefügt.',

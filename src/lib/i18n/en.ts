@@ -55,6 +55,8 @@ export const en: Record<MessageKey, string> = {
 
 	// --- presenter (issue 5): keys present.*, deck.*
 	'nav.present': 'Presentation',
+	'offline.unavailable':
+		'You are offline, and this page has not been opened in this browser yet. Open it once with a network connection; then it works offline too.',
 	'present.title': 'Presentation',
 	'present.add': 'Add to presentation',
 	'present.added': 'Added as slide {n}.',
