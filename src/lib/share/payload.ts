@@ -1,0 +1,122 @@
+import {
+	Field,
+	Float64,
+	makeData,
+	RecordBatch,
+	Schema,
+	Struct,
+	Table,
+	tableFromIPC,
+	tableToIPC,
+	Utf8,
+	type Data
+} from 'apache-arrow';
+import { CUBE_COLUMNS, CUBE_VIEWS, ROW_LEVEL_COLUMNS, type CubeCell, type CubeMeta } from './schema';
+
+/** The schema metadata key holding CubeMeta as JSON. */
+export const META_KEY = 'wirkung.cube';
+
+/** A payload that is not a well-formed cube; the message says what is wrong (shown to the publisher). */
+export class PayloadError extends Error {}
+
+/** Cube cells + metadata → Arrow IPC stream bytes, in the exact schema of CUBE_COLUMNS. */
+export function encodeCube(cells: CubeCell[], meta: CubeMeta): Uint8Array {
+	const fields = CUBE_COLUMNS.map((c) => new Field(c.name, c.type, c.nullable));
+	const schema = new Schema(fields, new Map([[META_KEY, JSON.stringify(meta)]]));
+	const children = CUBE_COLUMNS.map((c) => {
+		const values = cells.map((cell) => cell[c.name]);
+		return c.type instanceof Float64
+			? float64Data(values as (number | null)[])
+			: utf8Data(values as (string | null)[]);
+	});
+	const data = makeData({ type: new Struct(fields), length: cells.length, nullCount: 0, children });
+	return tableToIPC(new Table([new RecordBatch(schema, data)]), 'stream');
+}
+
+/*
+ * Columns are assembled by hand rather than with vectorFromArray: Arrow's builders compile their
+ * null checks with `new Function`, which the app's CSP (no 'unsafe-eval') rightly forbids.
+ */
+function validity(values: unknown[]): { nullBitmap: Uint8Array; nullCount: number } {
+	const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
+	let nullCount = 0;
+	values.forEach((v, i) => {
+		if (v === null || v === undefined) nullCount++;
+		else nullBitmap[i >> 3]! |= 1 << (i & 7);
+	});
+	return { nullBitmap, nullCount };
+}
+
+function float64Data(values: (number | null)[]): Data<Float64> {
+	const data = Float64Array.from(values, (v) => v ?? 0);
+	return makeData({ type: new Float64(), length: values.length, data, ...validity(values) });
+}
+
+function utf8Data(values: (string | null)[]): Data<Utf8> {
+	const encoder = new TextEncoder();
+	const parts = values.map((v) => encoder.encode(v ?? ''));
+	const valueOffsets = new Int32Array(values.length + 1);
+	parts.forEach((p, i) => (valueOffsets[i + 1] = valueOffsets[i]! + p.byteLength));
+	const data = new Uint8Array(valueOffsets[values.length]!);
+	parts.forEach((p, i) => data.set(p, valueOffsets[i]!));
+	return makeData({ type: new Utf8(), length: values.length, valueOffsets, data, ...validity(values) });
+}
+
+/**
+ * Arrow IPC bytes → cube, refusing anything that is not exactly the cube schema: unknown, missing,
+ * re-typed or reordered columns, unknown views, malformed metadata. Never trusts the sender.
+ */
+export function decodeCube(bytes: Uint8Array): { meta: CubeMeta; cells: CubeCell[] } {
+	let table: Table;
+	try {
+		table = tableFromIPC(bytes);
+	} catch {
+		throw new PayloadError('not an Arrow IPC stream');
+	}
+	const fields = table.schema.fields;
+	const names = fields.map((f) => f.name);
+	const expected = CUBE_COLUMNS.map((c) => c.name);
+	const rowLevel = names.filter((n) => ROW_LEVEL_COLUMNS.includes(n.toLowerCase()));
+	if (rowLevel.length) throw new PayloadError(`row-level columns refused: ${rowLevel.join(', ')}`);
+	const unknown = names.filter((n) => !(expected as string[]).includes(n));
+	if (unknown.length) throw new PayloadError(`columns not allowed: ${unknown.join(', ')}`);
+	if (names.join() !== expected.join())
+		throw new PayloadError(`columns must be exactly: ${expected.join(', ')}`);
+	CUBE_COLUMNS.forEach((c, i) => {
+		if (String(fields[i]!.type) !== String(c.type))
+			throw new PayloadError(`column ${c.name} must be ${c.type}`);
+	});
+	const meta = parseMeta(table.schema.metadata.get(META_KEY));
+	const cells: CubeCell[] = [];
+	for (const row of table) {
+		const cell = Object.fromEntries(expected.map((name) => [name, row[name] ?? null])) as unknown as CubeCell;
+		if (!(CUBE_VIEWS as readonly string[]).includes(cell.view))
+			throw new PayloadError(`unknown view: ${cell.view}`);
+		if (cell.suppressed !== null && cell.suppressed !== 'primary' && cell.suppressed !== 'secondary')
+			throw new PayloadError(`unknown suppression: ${cell.suppressed}`);
+		cells.push(cell);
+	}
+	return { meta, cells };
+}
+
+function parseMeta(json: string | undefined): CubeMeta {
+	if (!json) throw new PayloadError(`schema metadata ${META_KEY} missing`);
+	let value: unknown;
+	try {
+		value = JSON.parse(json);
+	} catch {
+		throw new PayloadError(`schema metadata ${META_KEY} is not JSON`);
+	}
+	const meta = value as Partial<CubeMeta>;
+	const keys = Object.keys(meta ?? {}).sort();
+	if (typeof value !== 'object' || value === null || keys.join() !== 'asOf,k,title,views')
+		throw new PayloadError('metadata must have exactly: asOf, k, title, views');
+	if (typeof meta.title !== 'string' || meta.title.length > 200)
+		throw new PayloadError('title: text up to 200 characters');
+	if (typeof meta.k !== 'number' || !Number.isInteger(meta.k)) throw new PayloadError('k: an integer');
+	if (meta.asOf !== null && !(typeof meta.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(meta.asOf)))
+		throw new PayloadError('asOf: an ISO date or null');
+	if (!Array.isArray(meta.views) || !meta.views.every((v) => (CUBE_VIEWS as readonly string[]).includes(v)))
+		throw new PayloadError(`views: a list of ${CUBE_VIEWS.join(', ')}`);
+	return meta as CubeMeta;
+}

@@ -1,0 +1,27 @@
+import { error } from '@sveltejs/kit';
+import { shareService } from '$lib/server';
+import {
+	sharedAttainment,
+	sharedFeedback,
+	sharedOverview,
+	sharedParticipation
+} from '$lib/share/shared-view';
+import type { PageServerLoad } from './$types';
+
+/** The stakeholder view: the stored cube, shaped for the charts on the server. */
+export const load: PageServerLoad = async ({ params }) => {
+	const result = await (await shareService()).open(params.token);
+	if (result.status === 'unknown') error(404, 'share.unknown');
+	if (result.status === 'gone') error(410, 'share.gone');
+	const { record, meta, cells } = result.share;
+	return {
+		title: meta.title,
+		k: meta.k,
+		asOf: meta.asOf,
+		publishedAt: record.createdAt.slice(0, 10),
+		overview: sharedOverview(cells),
+		attainment: sharedAttainment(cells),
+		participation: sharedParticipation(cells),
+		feedback: sharedFeedback(cells)
+	};
+};

@@ -1,0 +1,167 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toRows } from '../../src/lib/engine';
+import { createNodeEngine } from '../../src/lib/engine/node';
+import { decodeCube } from '../../src/lib/share/payload';
+import { CUBE_COLUMNS } from '../../src/lib/share/schema';
+import { startServer, type RunningServer } from '../support/server';
+
+const DATA = join(import.meta.dirname, '..', '..', 'data');
+
+/** Participants per session and the personal values of the feedback file, read independently of the app. */
+async function sampleFacts() {
+	const engine = await createNodeEngine();
+	for (const name of ['teilnahme.csv', 'feedback.csv'])
+		await engine.registerFile(name, new Uint8Array(readFileSync(join(DATA, name))));
+	const totals = toRows<{ id: string; n: number }>(
+		await engine.query(`SELECT "Veranstaltungs-ID" AS id, CAST(sum(Teilnehmende) AS INTEGER) AS n
+			FROM read_csv('teilnahme.csv', delim=';', header=true, encoding='latin-1') GROUP BY 1`)
+	);
+	const personal = toRows<{ v: string }>(
+		await engine.query(`SELECT DISTINCT "Bogen-Nr." AS v FROM read_csv('feedback.csv', delim=';', header=true, all_varchar=true)
+			UNION SELECT DISTINCT Kommentar FROM read_csv('feedback.csv', delim=';', header=true, all_varchar=true) WHERE length(Kommentar) > 3`)
+	).map((r) => r.v);
+	await engine.close();
+	return { totals, personal };
+}
+
+test.describe.configure({ mode: 'serial' });
+
+let server: RunningServer;
+let shareUrl: string;
+
+test.beforeAll(async () => {
+	server = await startServer({ port: 4250 });
+});
+test.afterAll(async () => {
+	await server?.stop();
+});
+
+test('the analyst previews exactly what leaves the browser and publishes it', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(`${server.origin}/`);
+	await page.getByRole('link', { name: 'Veröffentlichen' }).click();
+	await expect(page.getByRole('heading', { name: 'Dashboard veröffentlichen' })).toBeVisible();
+	const summary = page.getByTestId('preview-summary');
+	await expect(summary).toContainText('unterdrückt', { timeout: 30_000 });
+	// Suppressed cells are in the preview, marked, without numbers.
+	const primary = page.locator('tr[data-suppressed="primary"]');
+	const secondary = page.locator('tr[data-suppressed="secondary"]');
+	expect(await primary.count()).toBeGreaterThan(0);
+	expect(await secondary.count()).toBeGreaterThan(0);
+	await expect(primary.first().locator('td').nth(4)).toHaveText('–');
+	await page.screenshot({ path: 'test-results/screenshots/publish-preview.png', fullPage: true });
+
+	// k = 10 hides more.
+	const before = await primary.count();
+	await page.getByLabel('Mindestfallzahl k').fill('10');
+	await expect.poll(() => primary.count()).toBeGreaterThan(before);
+	await page.getByLabel('Mindestfallzahl k').fill('3');
+	await expect.poll(() => primary.count()).toBe(before);
+
+	await page.getByLabel('Veröffentlichungsschlüssel').fill('wrong');
+	await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+	await expect(page.getByRole('alert')).toContainText('publish key missing or wrong');
+
+	await page.getByLabel('Veröffentlichungsschlüssel').fill(server.key);
+	await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+	const link = page.getByTestId('share-url');
+	await expect(link).toBeVisible();
+	shareUrl = (await link.textContent())!;
+	expect(shareUrl).toMatch(new RegExp(`^${server.origin}/s/[A-Za-z0-9_-]{43}$`));
+	await expect(page.locator('table.shares tbody tr')).toHaveCount(1);
+	expect(errors).toEqual([]);
+});
+
+test('the stakeholder view renders the published numbers on the server, without wasm', async ({
+	page,
+	request
+}) => {
+	const { totals } = await sampleFacts();
+	// The numbers are in the server-rendered HTML, before any script runs.
+	const html = await (await request.get(shareUrl)).text();
+	for (const { id, n } of totals)
+		expect(html).toMatch(new RegExp(`data-session="${id}" data-role="">[\\s\\S]*?>${n}<`));
+
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(r.url()));
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(shareUrl);
+	await expect(
+		page.locator('figure[data-chart="attainment-by-indicator"] canvas[data-rendered="true"]')
+	).toBeVisible();
+	await expect(page.locator('figure[data-chart="participation"]')).toBeVisible();
+	await expect(page.locator('figure[data-chart="feedback"]')).toBeVisible();
+	await expect(page.locator('[data-kpi="projects"] .value')).toHaveText(/^\d+$/);
+	await expect(page.getByText('Werte aus weniger als 3 Fällen sind unterdrückt')).toBeVisible();
+	await expect(page.getByRole('navigation')).toHaveCount(0);
+	expect(requests.filter((u) => /wasm|duckdb|\/sample\//.test(u))).toEqual([]);
+	await page.screenshot({ path: 'test-results/screenshots/shared-view.png', fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: 'test-results/screenshots/shared-view-phone.png', fullPage: true });
+
+	const response = await request.get(shareUrl);
+	expect(response.headers()['content-security-policy']).not.toContain('wasm-unsafe-eval');
+	expect(response.headers()['referrer-policy']).toBe('no-referrer');
+	expect(response.headers()['cache-control']).toBe('no-store');
+	expect(errors).toEqual([]);
+});
+
+test('the list counts views; a revoked link shows a clear 410 page', async ({ page }) => {
+	await page.goto(`${server.origin}/veroeffentlichen`);
+	await page.getByLabel('Veröffentlichungsschlüssel').fill(server.key);
+	await page.getByRole('button', { name: 'Liste laden' }).click();
+	const row = page.locator('table.shares tbody tr').first();
+	await expect(row.locator('[data-views]')).toHaveText(/^[1-9]\d*$/);
+	await row.getByRole('button', { name: 'Widerrufen' }).click();
+	await expect(row).toContainText('widerrufen');
+
+	const response = await page.goto(shareUrl);
+	expect(response!.status()).toBe(410);
+	await expect(page.getByRole('heading', { name: 'Dieser Link ist nicht mehr gültig' })).toBeVisible();
+	await page.screenshot({ path: 'test-results/screenshots/shared-view-410.png' });
+	const unknown = await page.goto(`${server.origin}/s/${'A'.repeat(43)}`);
+	expect(unknown!.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Dieses Dashboard gibt es nicht' })).toBeVisible();
+});
+
+test('the stored payload holds no cell under k, no row-level column and no personal value', async () => {
+	await server.stop();
+	const { personal } = await sampleFacts();
+	const file = join(server.dataDir, 'shares.duckdb');
+	const instance = await DuckDBInstance.create(file);
+	const connection = await instance.connect();
+	const rows = (await connection.runAndReadAll('SELECT * FROM shares')).getRowObjectsJS();
+	connection.closeSync();
+	instance.closeSync();
+	expect(rows).toHaveLength(1);
+	const payload = new Uint8Array(rows[0]!.payload as Buffer);
+	const { meta, cells } = decodeCube(payload);
+	expect(meta.k).toBe(3);
+	for (const cell of cells) if (!cell.suppressed && cell.n! > 0) expect(cell.n).toBeGreaterThanOrEqual(3);
+	expect(cells.filter((c) => c.suppressed).length).toBeGreaterThan(0);
+	const text = new TextDecoder().decode(payload);
+	for (const value of personal) expect(text.includes(value), value).toBe(false);
+	for (const name of ['respondent_ref', 'comment', 'Kommentar', 'Bogen']) expect(text).not.toContain(name);
+	expect(Object.keys(rows[0]!).sort()).toEqual(
+		[
+			'created_at',
+			'expires_at',
+			'id',
+			'last_viewed_at',
+			'payload',
+			'revoked_at',
+			'title',
+			'token_hash',
+			'views'
+		].sort()
+	);
+	// The token itself is nowhere in the database file, only its hash.
+	const token = shareUrl.split('/s/')[1]!;
+	expect(readFileSync(file).includes(Buffer.from(token))).toBe(false);
+	expect(CUBE_COLUMNS.map((c) => c.name)).not.toContain('respondent_ref');
+});

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+export interface RunningServer {
+	origin: string;
+	key: string;
+	dataDir: string;
+	process: ChildProcess;
+	/** Output so far (stdout + stderr), for assertions on what the server printed. */
+	output(): string;
+	/** SIGTERM and wait: adapter-node shuts down gracefully and the store is closed. */
+	stop(): Promise<void>;
+	/** SIGKILL and wait: the process gets no chance to clean up. */
+	kill(): Promise<void>;
+}
+
+/**
+ * Starts the built app (`node build`, as `npm start` runs it) on its own port and data directory,
+ * so a test can stop, kill and restart it and read its store, without touching other servers.
+ */
+export async function startServer(options: {
+	port: number;
+	dataDir?: string;
+	key?: string;
+	env?: Record<string, string>;
+}): Promise<RunningServer> {
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wirkung-srv-'));
+	const key = options.key ?? 'test-publish-key-0123456789';
+	const child = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			PORT: String(options.port),
+			HOST: '127.0.0.1',
+			WIRKUNG_DATA_DIR: dataDir,
+			WIRKUNG_PUBLISH_KEY: key,
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const origin = `http://127.0.0.1:${options.port}`;
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+		if (/Listening on/.test(output)) break;
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`server did not start: ${output}`);
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	return {
+		origin,
+		key,
+		dataDir,
+		process: child,
+		output: () => output,
+		async stop() {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			await exited;
+		},
+		async kill() {
+			if (child.exitCode === null) child.kill('SIGKILL');
+			await exited;
+		}
+	};
+}
