@@ -38,6 +38,7 @@ export async function startServer(options: {
 			HOST: '127.0.0.1',
 			WIRKUNG_DATA_DIR: dataDir,
 			WIRKUNG_PUBLISH_KEY: key,
+			ORIGIN: `http://127.0.0.1:${options.port}`,
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

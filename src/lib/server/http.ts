@@ -10,26 +10,31 @@ export class ClientError extends Error {
 }
 
 /**
- * Reads a request body up to `max` bytes. Refuses early by Content-Length and, for chunked or lying
- * clients, while streaming, so an oversized body is never held in memory.
+ * Reads a request body up to `max` bytes. Refuses early by Content-Length; a chunked body that
+ * grows past `max` is read on but not kept (cancelling would make adapter-node drop the socket
+ * before the 413 is sent), and adapter-node's BODY_SIZE_LIMIT ends even that.
  */
 export async function readBody(request: Request, max: number): Promise<Uint8Array> {
+	// The rest of the body stays unread: the connection must not be reused for another request.
+	const tooLarge = () => new ClientError(413, `body larger than ${max} bytes`, { connection: 'close' });
 	const declared = Number(request.headers.get('content-length'));
-	if (declared > max) throw new ClientError(413, `body larger than ${max} bytes`);
+	if (declared > max) throw tooLarge();
 	if (!request.body) return new Uint8Array();
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > max) {
-			await reader.cancel();
-			throw new ClientError(413, `body larger than ${max} bytes`);
+		let next: ReadableStreamReadResult<Uint8Array>;
+		try {
+			next = await reader.read();
+		} catch {
+			throw tooLarge();
 		}
-		chunks.push(value);
+		if (next.done) break;
+		size += next.value.byteLength;
+		if (size <= max) chunks.push(next.value);
 	}
+	if (size > max) throw tooLarge();
 	const body = new Uint8Array(size);
 	let offset = 0;
 	for (const chunk of chunks) {

@@ -1,0 +1,74 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { expect, test } from '@playwright/test';
+import http from 'node:http';
+import { join } from 'node:path';
+import { validatePayload } from '../../src/lib/server/validate';
+import { publish, samplePayload } from '../support/cube';
+import { startServer } from '../support/server';
+
+const PORT = 4252;
+
+/** Starts a publish whose body trickles in, so the server is mid-request when it is killed. */
+function slowPublish(origin: string, key: string, payload: Uint8Array): Promise<number> {
+	return new Promise((resolve) => {
+		const req = http.request(`${origin}/api/shares`, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${key}`,
+				'content-type': 'application/vnd.apache.arrow.stream',
+				'content-length': payload.byteLength
+			}
+		});
+		req.on('response', (res) => resolve(res.statusCode!));
+		req.on('error', () => resolve(0));
+		req.write(payload.subarray(0, payload.byteLength >> 1));
+	});
+}
+
+test('kill -9 during publishing leaves a consistent store; old shares still serve', async () => {
+	test.setTimeout(120_000);
+	const payload = await samplePayload();
+	let server = await startServer({ port: PORT });
+	const { dataDir, key } = server;
+	const first = await (await publish(server.origin, key, payload)).json();
+	const published = [first.url as string];
+	let attempted = 1;
+
+	for (let round = 0; round < 4; round++) {
+		// A burst of publishes, one of them stalled half-way, then SIGKILL at a varying moment.
+		const stalled = slowPublish(server.origin, key, payload);
+		const burst = Array.from({ length: 8 }, () =>
+			publish(server.origin, key, payload)
+				.then(async (r) => (r.status === 201 ? ((await r.json()).url as string) : null))
+				.catch(() => null)
+		);
+		attempted += 9;
+		await new Promise((r) => setTimeout(r, 5 + round * 15));
+		await server.kill();
+		published.push(...(await Promise.all(burst)).filter((u): u is string => u !== null));
+		expect(await stalled).toBe(0);
+		server = await startServer({ port: PORT, dataDir, key });
+
+		const list = await fetch(`${server.origin}/api/shares`, { headers: { authorization: `Bearer ${key}` } });
+		expect(list.status).toBe(200);
+		const { shares } = await list.json();
+		// Every acknowledged share survived; nothing beyond what was attempted appeared.
+		expect(shares.length).toBeGreaterThanOrEqual(published.length);
+		expect(shares.length).toBeLessThanOrEqual(attempted);
+		for (const url of published) expect((await fetch(url)).status, url).toBe(200);
+	}
+	test.info().annotations.push({
+		type: 'shares',
+		description: `${published.length} acknowledged of ${attempted} attempted`
+	});
+
+	// Every stored share is whole: its payload is a complete, valid cube.
+	await server.stop();
+	const instance = await DuckDBInstance.create(join(dataDir, 'shares.duckdb'));
+	const connection = await instance.connect();
+	const rows = (await connection.runAndReadAll('SELECT id, payload FROM shares')).getRowObjectsJS();
+	connection.closeSync();
+	instance.closeSync();
+	for (const row of rows)
+		expect(() => validatePayload(new Uint8Array(row.payload as Buffer)), String(row.id)).not.toThrow();
+});
