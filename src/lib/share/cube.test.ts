@@ -92,7 +92,7 @@ describe('buildCube on the bundled sample', () => {
 	beforeAll(async () => {
 		engine = await createNodeEngine();
 		await loadSample(engine, async (name) => new Uint8Array(await readFile(join(DATA, name))));
-	});
+	}, 60_000);
 	afterAll(() => engine.close());
 
 	it('publishes no cell under k and no hidden cell that a margin would give away', async () => {
