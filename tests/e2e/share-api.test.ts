@@ -292,3 +292,26 @@ test('authenticated requests are rate limited per client', async () => {
 	// Stakeholder views are not limited by it.
 	expect((await fetch(`${server.origin}/s/${'A'.repeat(43)}`)).status).toBe(404);
 });
+
+test('two instances on one PostgreSQL database serve, count and revoke the same shares', async () => {
+	const second = await startServer({ port: 4254, env: { WIRKUNG_DATABASE_URL: db.url }, key: server.key });
+	try {
+		const { url, id: shared } = await (await publish(second.origin, second.key, payload)).json();
+		const token = url.split('/s/')[1];
+		expect((await fetch(`${server.origin}/s/${token}`)).status).toBe(200);
+		expect((await fetch(`${second.origin}/s/${token}`)).status).toBe(200);
+		const del = await fetch(`${second.origin}/api/shares/${shared}`, {
+			method: 'DELETE',
+			headers: { authorization: `Bearer ${second.key}` }
+		});
+		expect(del.status).toBe(204);
+		expect((await fetch(`${server.origin}/s/${token}`)).status).toBe(410);
+		const list = await fetch(`${second.origin}/api/shares`, {
+			headers: { authorization: `Bearer ${second.key}` }
+		});
+		const row = (await list.json()).shares.find((s: { id: string }) => s.id === shared);
+		expect(row.views).toBeGreaterThanOrEqual(1);
+	} finally {
+		await second.stop();
+	}
+});

@@ -72,3 +72,15 @@ test('kill -9 during publishing leaves a consistent store; old shares still serv
 	for (const row of rows)
 		expect(() => validatePayload(new Uint8Array(row.payload as Buffer)), String(row.id)).not.toThrow();
 });
+
+test('a second instance on the same DuckDB data directory refuses to start and says why', async () => {
+	const first = await startServer({ port: PORT });
+	try {
+		await expect(startServer({ port: PORT + 2, dataDir: first.dataDir })).rejects.toThrow(
+			/cannot open the share store .*several instances need WIRKUNG_DATABASE_URL/
+		);
+		expect((await fetch(`${first.origin}/s/${'A'.repeat(43)}`)).status).toBe(404);
+	} finally {
+		await first.stop();
+	}
+});
