@@ -53,6 +53,7 @@ test('the analyst previews exactly what leaves the browser and publishes it', as
 	expect(await primary.count()).toBeGreaterThan(0);
 	expect(await secondary.count()).toBeGreaterThan(0);
 	await expect(primary.first().locator('td').nth(4)).toHaveText('–');
+	await expect(page.getByTestId('preview-meta')).toContainText('k = 3');
 	await page.screenshot({ path: 'test-results/screenshots/publish-preview.png', fullPage: true });
 
 	// k = 10 hides more.

@@ -176,6 +176,7 @@ export const de = {
 		'{cells} Zellen · {hidden} unterdrückt ({primary} mit n < {k}, {secondary} zum Schutz vor Rückrechnung) · {size}',
 	'share.columns':
 		'Gesendete Spalten: {columns}. Keine Einzeldatensätze, keine Bogen-Nummern, keine Freitexte.',
+	'share.meta': 'Dazu die Metadaten: Titel „{title}“, k = {k}, Inhalte: {views}, Datenstand {asOf}.',
 	'share.col.view': 'Inhalt',
 	'share.col.dim1': 'Merkmal',
 	'share.col.dim2': 'Ausprägung',

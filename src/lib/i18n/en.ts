@@ -173,6 +173,7 @@ export const en: Record<MessageKey, string> = {
 	'share.previewSummary':
 		'{cells} cells · {hidden} suppressed ({primary} with n < {k}, {secondary} to prevent recomputation) · {size}',
 	'share.columns': 'Columns sent: {columns}. No individual records, no respondent numbers, no free text.',
+	'share.meta': 'Plus the metadata: title “{title}”, k = {k}, contents: {views}, data as of {asOf}.',
 	'share.col.view': 'Content',
 	'share.col.dim1': 'Dimension',
 	'share.col.dim2': 'Category',
