@@ -1,16 +1,24 @@
 /**
- * ingest — bytes → canonical tables (DESIGN.md §3–4): encoding, dialect, header mapping, typed load
- * with line-level rejects and a reconciliation (rows in = loaded + rejected). Runs off the main
- * thread in the browser (the engine's worker does the parsing); must not touch the DOM.
+ * ingest — bytes → canonical tables (DESIGN.md §3–4): encoding, dialect, record scan, header
+ * mapping, typed load with line-level rejects and a reconciliation (rows in = loaded + rejected).
+ * prepare* is pure and runs in a Web Worker in the browser; load* runs SQL. Must not touch the DOM.
  */
-export { decodeText, type Encoding } from './encoding';
-export { sniffDialect, type Dialect } from './dialect';
+export { checkBytes, decodeText, DEFAULT_SIZE_LIMIT, InputError, type Encoding } from './encoding';
+export { lineEndingOf, sniffDialect, type Dialect, type LineEnding } from './dialect';
+export { scanRecords, type RecordScan } from './scan';
+export { prepareCsv, TRAILING_COLUMN, type PreparedCsv, type PrepareOptions } from './prepare';
 export {
+	CANCELLED,
+	emptyReport,
 	ensureSchema,
 	importCsv,
 	ImportError,
+	loadPrepared,
+	resolveMapping,
 	type ImportOptions,
 	type ImportReport,
-	type Reject
+	type LoadOptions,
+	type Reject,
+	type ReportColumn
 } from './load';
 export { loadSample, SAMPLE_FILES } from './sample';

@@ -22,10 +22,11 @@ export function isPlaceholderSql(raw: string): string {
  * SQL counting, for one column, values in German (1.234,5) and English (1,234.5) style, so the
  * decimal separator is decided per column from the data (DESIGN.md §4), never per file.
  */
-export function numberStyleProbeSql(raw: string): string {
+export function numberStyleProbeSql(raw: string, prefix = ''): string {
 	const de = `regexp_full_match(trim(${raw}), '-?(\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d+,\\d+)\\s?%?')`;
 	const en = `regexp_full_match(trim(${raw}), '-?(\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+\\.\\d+)\\s?%?')`;
-	return `count(*) FILTER (WHERE ${de}) AS de, count(*) FILTER (WHERE ${en}) AS en`;
+	const p = prefix ? `${prefix}_` : '';
+	return `count(*) FILTER (WHERE ${de}) AS ${p}de, count(*) FILTER (WHERE ${en}) AS ${p}en`;
 }
 
 /** Decides the number style from probe counts; ties go to German, the exports this app is for. */
@@ -45,10 +46,50 @@ export function numberSql(raw: string, style: NumberStyle): string {
 	return `CASE WHEN trim(${raw}) IN (${zeros}) THEN 0 WHEN ${isPlaceholderSql(raw)} THEN NULL ELSE TRY_CAST(${canonical} AS DOUBLE) END`;
 }
 
-/** SQL parsing a calendar date: DD.MM.YYYY, D.M.YY, ISO. Never through a timezone. */
-export function dateSql(raw: string): string {
-	const v = `trim(${raw})`;
-	return `CAST(coalesce(try_strptime(${v}, '%d.%m.%Y'), try_strptime(${v}, '%Y-%m-%d'), try_strptime(${v}, '%d.%m.%y')) AS DATE)`;
+/** Which end of a period a date column wants: "Q3/2021" starts 01.07.2021 and ends 30.09.2021. */
+export type PeriodEdge = 'start' | 'end';
+
+/**
+ * SQL parsing a calendar date or a period and taking its start or end: DD.MM.YYYY, D.M.YY, ISO,
+ * MM/YYYY, quarters (Q3/2021, 3. Quartal 2021, 2021-Q3), half years (1. Halbjahr 2021, H1/2021)
+ * and years (2021). Only DATE arithmetic: never through a timezone.
+ */
+export function dateSql(raw: string, edge: PeriodEdge = 'start'): string {
+	const v = `lower(trim(${raw}))`;
+	// The digit count picks the format: strptime's %Y would read "15.3.21" as the year 21.
+	const day = `CAST(CASE WHEN regexp_full_match(${v}, '\\d{1,2}\\.\\d{1,2}\\.\\d{4}') THEN try_strptime(${v}, '%d.%m.%Y')
+		WHEN regexp_full_match(${v}, '\\d{1,2}\\.\\d{1,2}\\.\\d{2}') THEN try_strptime(${v}, '%d.%m.%y')
+		WHEN regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}') THEN try_strptime(${v}, '%Y-%m-%d') END AS DATE)`;
+	const int = (pattern: string, group: number) =>
+		`CAST(regexp_extract(${v}, '${pattern}', ${group}) AS INTEGER)`;
+	const month = '^(\\d{1,2})[/.](\\d{4})$';
+	const quarter = [
+		{ re: '^q\\s*([1-4])\\s*[/.-]?\\s*(\\d{4})$', q: 1, y: 2 },
+		{ re: '^([1-4])\\.?\\s*quartal\\s*(\\d{4})$', q: 1, y: 2 },
+		{ re: '^(\\d{4})\\s*[/-]?\\s*q([1-4])$', q: 2, y: 1 }
+	];
+	const half = [
+		{ re: '^h\\s*([12])\\s*[/.-]?\\s*(\\d{4})$', h: 1, y: 2 },
+		{ re: '^([12])\\.?\\s*halbjahr\\s*(\\d{4})$', h: 1, y: 2 }
+	];
+	const span = (year: string, firstMonth: string, months: number) =>
+		edge === 'start'
+			? `make_date(${year}, ${firstMonth}, 1)`
+			: `last_day(make_date(${year}, ${firstMonth} + ${months - 1}, 1))`;
+	const branches = [
+		`WHEN ${day} IS NOT NULL THEN ${day}`,
+		`WHEN regexp_full_match(${v}, '${month}') AND ${int(month, 1)} BETWEEN 1 AND 12 THEN ${span(int(month, 2), int(month, 1), 1)}`,
+		...quarter.map(
+			(p) =>
+				`WHEN regexp_full_match(${v}, '${p.re}') THEN ${span(int(p.re, p.y), `(${int(p.re, p.q)} - 1) * 3 + 1`, 3)}`
+		),
+		...half.map(
+			(p) =>
+				`WHEN regexp_full_match(${v}, '${p.re}') THEN ${span(int(p.re, p.y), `(${int(p.re, p.h)} - 1) * 6 + 1`, 6)}`
+		),
+		`WHEN regexp_full_match(${v}, '^\\d{4}$') THEN ${span(`CAST(${v} AS INTEGER)`, '1', 12)}`
+	];
+	return `(CASE ${branches.join(' ')} END)`;
 }
 
 /**

@@ -54,6 +54,9 @@ export function guessTables(headers: string[]): TableGuess[] {
 				}
 			}
 		}
+		// One period column ("Quartal", "Jahr", "Zeitraum") gives both ends of the period.
+		if (def.columns.some((c) => c.name === 'period_end') && mapping.period_start && !mapping.period_end)
+			mapping.period_end = mapping.period_start;
 		const required = def.columns.filter((c) => c.required);
 		const requiredFound = required.filter((c) => mapping[c.name]).length;
 		const recognised = headers.length ? claimed.size / headers.length : 0;

@@ -45,7 +45,24 @@ export type CanonicalTable =
 	| 'participation'
 	| 'feedback';
 
-const PERIOD_START = ['zeitraum von', 'von', 'beginn', 'periode von', 'berichtszeitraum von', 'period start'];
+const PERIOD_START = [
+	'zeitraum von',
+	'von',
+	'beginn',
+	'periode von',
+	'berichtszeitraum von',
+	'period start',
+	// One column naming the whole period ("Q3/2021", "2021", "03/2021"): it gives both ends.
+	'zeitraum',
+	'periode',
+	'berichtszeitraum',
+	'quartal',
+	'berichtsquartal',
+	'monat',
+	'berichtsmonat',
+	'jahr',
+	'berichtsjahr'
+];
 const PERIOD_END = [
 	'zeitraum bis',
 	'bis',

@@ -1,0 +1,107 @@
+import Papa from 'papaparse';
+import { guessTables, type TableGuess } from '../model';
+import { checkBytes, decodeText, DEFAULT_SIZE_LIMIT, InputError, type Encoding } from './encoding';
+import { sniffDialect, type Dialect } from './dialect';
+import { scanRecords, type RecordScan } from './scan';
+
+/** Name given to a trailing empty header (every line ends with a delimiter): ignored when empty. */
+export const TRAILING_COLUMN = '(leer)';
+
+/**
+ * A file read, decoded and checked, ready for the typed load: everything that needs no database
+ * and may run in a Web Worker. `error` is set when the file is refused; nothing of it is loaded.
+ */
+export interface PreparedCsv {
+	file: string;
+	size: number;
+	error?: string;
+	encoding?: Encoding;
+	dialect?: Dialect;
+	scan?: RecordScan;
+	/** UTF-8 bytes from the header on, what DuckDB's read_csv reads. */
+	utf8?: Uint8Array;
+	/** The first data records as papaparse reads them, for the mapping screen. */
+	preview?: string[][];
+	/** Canonical tables this file may be, best first. */
+	guesses?: TableGuess[];
+}
+
+export interface PrepareOptions {
+	/** Largest file accepted, in bytes (default 1 GB). */
+	sizeLimit?: number;
+	previewRows?: number;
+}
+
+/**
+ * Decode → dialect → record scan → header checks → table guess. Never throws for a bad file: the
+ * reason goes into `error`, in German, naming the line where there is one.
+ */
+export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOptions = {}): PreparedCsv {
+	const prepared: PreparedCsv = { file, size: bytes.length };
+	try {
+		checkBytes(bytes, options.sizeLimit ?? DEFAULT_SIZE_LIMIT);
+		const { text, encoding } = decodeText(bytes);
+		prepared.encoding = encoding;
+		if (text.trim() === '') throw new InputError('Die Datei enthält nur Leerzeilen.');
+		const dialect = sniffDialect(text);
+		prepared.dialect = dialect;
+		const body = text.slice(dialect.bodyStart);
+		// CR-only files (old Mac Excel) become LF so read_csv sees the same records as the scan.
+		const normalized = dialect.lineEnding === 'CR' ? body.replace(/\r/g, '\n') : body;
+		const scan = scanRecords(normalized, dialect.delimiter, dialect.skipLines + 1, dialect.hasHeader);
+		prepared.scan = scan;
+		checkHeaders(dialect, scan);
+		if (scan.records === 0)
+			throw new InputError(
+				`Die Datei enthält nur die Kopfzeile (${dialect.headers.join(', ')}), aber keine Datenzeilen.`
+			);
+		prepared.utf8 = utf8Body(bytes, text, encoding, dialect.bodyStart, normalized, body);
+		prepared.preview = Papa.parse<string[]>(normalized.slice(0, 256 * 1024), {
+			delimiter: dialect.delimiter,
+			preview: (options.previewRows ?? 10) + (dialect.hasHeader ? 1 : 0),
+			skipEmptyLines: 'greedy'
+		}).data.slice(dialect.hasHeader ? 1 : 0);
+		prepared.guesses = guessTables(dialect.headers.filter((h) => h !== TRAILING_COLUMN));
+	} catch (error) {
+		if (!(error instanceof InputError)) throw error;
+		prepared.error = error.message;
+	}
+	return prepared;
+}
+
+/** Duplicate or empty header names are refused; a trailing empty one is a trailing delimiter. */
+function checkHeaders(dialect: Dialect, scan: RecordScan): void {
+	const headers = dialect.headers;
+	const line = dialect.skipLines + 1;
+	if (headers.length !== scan.fields)
+		throw new InputError(`Zeile ${line}: Die Kopfzeile lässt sich nicht eindeutig in Spalten teilen.`);
+	if (headers.length > 1 && headers.at(-1) === '') headers[headers.length - 1] = TRAILING_COLUMN;
+	const empty = headers.indexOf('');
+	if (empty >= 0) throw new InputError(`Zeile ${line}: Spalte ${empty + 1} hat keine Überschrift.`);
+	const seen = new Map<string, number>();
+	headers.forEach((h, i) => {
+		const key = h.toLowerCase();
+		if (seen.has(key))
+			throw new InputError(
+				`Zeile ${line}: Die Spaltenüberschrift „${h}“ kommt doppelt vor (Spalte ${seen.get(key)! + 1} und ${i + 1}).`
+			);
+		seen.set(key, i);
+	});
+}
+
+/** The bytes read_csv gets: the original UTF-8 bytes when possible (no copy), else re-encoded text. */
+function utf8Body(
+	bytes: Uint8Array,
+	text: string,
+	encoding: Encoding,
+	bodyStart: number,
+	normalized: string,
+	body: string
+): Uint8Array {
+	if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && normalized === body) {
+		const skip =
+			(encoding === 'utf-8-bom' ? 3 : 0) + new TextEncoder().encode(text.slice(0, bodyStart)).length;
+		return bytes.subarray(skip);
+	}
+	return new TextEncoder().encode(normalized);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { scanRecords } from './scan';
+
+describe('scanRecords', () => {
+	test.each([
+		{ name: 'plain', text: 'a;b\n1;2\n3;4\n', records: 2, blankLines: 0, firstDataLine: 2, breakpoints: [] },
+		{
+			name: 'no final newline',
+			text: 'a;b\n1;2\n3;4',
+			records: 2,
+			blankLines: 0,
+			firstDataLine: 2,
+			breakpoints: []
+		},
+		{
+			name: 'blank lines shift lines',
+			text: 'a;b\n\n1;2\n\n\n3;4\n',
+			records: 2,
+			blankLines: 3,
+			firstDataLine: 2,
+			breakpoints: [1, 1, 2, 3]
+		},
+		{
+			name: 'multi-line quoted cell',
+			text: 'a;b\n"x\ny";2\n3;4\n',
+			records: 2,
+			blankLines: 0,
+			firstDataLine: 2,
+			breakpoints: [2, 1]
+		},
+		{
+			name: 'doubled quotes and delimiters in quotes',
+			text: 'a;b\n"x "";"" y";2\n',
+			records: 1,
+			blankLines: 0,
+			firstDataLine: 2,
+			breakpoints: []
+		},
+		{
+			name: 'CRLF inside quotes counts one line',
+			text: 'a;b\r\n"x\r\ny";2\r\n3;4\r\n',
+			records: 2,
+			blankLines: 0,
+			firstDataLine: 2,
+			breakpoints: [2, 1]
+		},
+		{
+			name: 'multi-line header',
+			text: '"a\nb";c\n1;2\n',
+			records: 1,
+			blankLines: 0,
+			firstDataLine: 3,
+			breakpoints: []
+		}
+	])('$name', ({ name, text, ...expected }) => {
+		expect(scanRecords(text, ';', 1), name).toMatchObject(expected);
+	});
+
+	test('numbers lines from the start line and treats the first record as data without a header', () => {
+		expect(scanRecords('1;2\n3;4\n', ';', 3, false)).toMatchObject({ records: 2, firstDataLine: 3 });
+	});
+
+	test.each([
+		{ name: 'unterminated quote', text: 'a;b\n1;2\n"3;4\n5;6\n', message: /^Zeile 3: Ein Anführungszeichen/ },
+		{ name: 'too few fields', text: 'a;b;c\n1;2;3\n1;2\n', message: /Zeile 3 hat 2 statt 3 Spalten/ },
+		{
+			name: 'too many fields, later line',
+			text: 'a;b\n"x\ny";2\n1;2;3\n',
+			message: /Zeile 4 hat 3 statt 2 Spalten/
+		}
+	])('refuses $name', ({ text, message }) => {
+		expect(() => scanRecords(text, ';', 1)).toThrow(message);
+	});
+});
