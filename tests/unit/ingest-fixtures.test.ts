@@ -281,14 +281,12 @@ describe('ingest fixtures (tests/fixtures/ingest, one per quirk)', () => {
 		);
 		expect(rows).toEqual([{ gender: 'm' }]);
 		const { engine: e2 } = await importFixture('extra-columns.csv');
-		const extra = toRows<{ b: string; s: string }>(
-			await e2.query(
-				`SELECT _extra['Bemerkung'] AS b, _extra['Sachbearbeitung'] AS s FROM actuals ORDER BY _source_line`
-			)
+		const extra = toRows<{ x: string }>(
+			await e2.query('SELECT _extra AS x FROM actuals ORDER BY _source_line')
 		);
-		expect(extra).toEqual([
-			{ b: 'geprüft', s: 'Frau Ö' },
-			{ b: null, s: null }
+		expect(extra.map((r) => JSON.parse(r.x) as unknown)).toEqual([
+			{ Bemerkung: 'geprüft', Sachbearbeitung: 'Frau Ö' },
+			{}
 		]);
 	});
 

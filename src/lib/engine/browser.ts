@@ -47,6 +47,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 		async dropFile(name) {
 			await db.dropFile(name);
 		},
+		async copyFileToBuffer(name) {
+			return db.copyFileToBuffer(name);
+		},
 		async version() {
 			return db.getVersion();
 		},

@@ -23,6 +23,8 @@ export interface Engine {
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	/** Forgets a registered file. */
 	dropFile(name: string): Promise<void>;
+	/** Bytes of a file DuckDB wrote (e.g. `COPY t TO 'name' (FORMAT parquet)`), for persistence. */
+	copyFileToBuffer(name: string): Promise<Uint8Array>;
 	/** DuckDB library version, e.g. "v1.4.1". */
 	version(): Promise<string>;
 	close(): Promise<void>;

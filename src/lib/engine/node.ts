@@ -42,6 +42,9 @@ export async function createNodeEngine(): Promise<Engine> {
 		async dropFile(name) {
 			db.dropFile(name);
 		},
+		async copyFileToBuffer(name) {
+			return db.copyFileToBuffer(name);
+		},
 		async version() {
 			return db.getVersion();
 		},

@@ -26,16 +26,21 @@ const formatBytes = (n: number) =>
 		? `${(n / 1024 ** 3).toLocaleString('de-DE', { maximumFractionDigits: 1 })} GB`
 		: `${(n / 1024 ** 2).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
 
+/** Refuses an empty file or one over the limit, before it is read (the browser knows the size). */
+export function checkSize(size: number, sizeLimit = DEFAULT_SIZE_LIMIT): void {
+	if (size === 0) throw new InputError('Die Datei ist leer (0 Bytes).');
+	if (size > sizeLimit)
+		throw new InputError(
+			`Die Datei ist ${formatBytes(size)} groß; erlaubt sind höchstens ${formatBytes(sizeLimit)}.`
+		);
+}
+
 /**
  * Refuses what is not a CSV text before anything is parsed: empty, over the size limit, a known
  * binary format, or bytes with NUL characters (not text unless UTF-16 with BOM).
  */
 export function checkBytes(bytes: Uint8Array, sizeLimit = DEFAULT_SIZE_LIMIT): void {
-	if (bytes.length === 0) throw new InputError('Die Datei ist leer (0 Bytes).');
-	if (bytes.length > sizeLimit)
-		throw new InputError(
-			`Die Datei ist ${formatBytes(bytes.length)} groß; erlaubt sind höchstens ${formatBytes(sizeLimit)}.`
-		);
+	checkSize(bytes.length, sizeLimit);
 	const known = SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b));
 	if (known) throw new InputError(`Die Datei ist keine CSV-Textdatei, sondern ${known.what}.`);
 	const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);

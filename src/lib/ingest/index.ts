@@ -3,7 +3,7 @@
  * mapping, typed load with line-level rejects and a reconciliation (rows in = loaded + rejected).
  * prepare* is pure and runs in a Web Worker in the browser; load* runs SQL. Must not touch the DOM.
  */
-export { checkBytes, decodeText, DEFAULT_SIZE_LIMIT, InputError, type Encoding } from './encoding';
+export { checkBytes, checkSize, decodeText, DEFAULT_SIZE_LIMIT, InputError, type Encoding } from './encoding';
 export { lineEndingOf, sniffDialect, type Dialect, type LineEnding } from './dialect';
 export { scanRecords, type RecordScan } from './scan';
 export { prepareCsv, TRAILING_COLUMN, type PreparedCsv, type PrepareOptions } from './prepare';
@@ -22,3 +22,5 @@ export {
 	type ReportColumn
 } from './load';
 export { loadSample, SAMPLE_FILES } from './sample';
+export { findPreset, headerSignature, withPreset, type MappingPreset, type PresetStore } from './presets';
+export { describeReject, rejectsToCsv, safeCell } from './rejects';

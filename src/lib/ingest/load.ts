@@ -9,6 +9,7 @@ import { schemaSql } from './schema';
 import {
 	dateSql,
 	decideNumberStyle,
+	extrasSql,
 	isPlaceholderSql,
 	numberSql,
 	numberStyleProbeSql,
@@ -28,7 +29,7 @@ export interface Reject {
 /** One column of the file and what became of it. */
 export interface ReportColumn {
 	name: string;
-	/** Canonical column it was loaded into; null: kept as an extra column (`_extra`). */
+	/** Canonical column it was loaded into; null: kept in `_extra` (JSON text of the extra columns). */
 	mappedTo: string | null;
 	type: string;
 	numberStyle?: NumberStyle;
@@ -148,6 +149,13 @@ export function resolveMapping(
 	const guesses = prepared.guesses!;
 	const guess = (options.table && guesses.find((g) => g.table === options.table)) || guesses[0]!;
 	const mapping = { ...(options.mapping ?? guess.mapping) };
+	// One period column ("Quartal", "Jahr") gives both ends of the period, as in guessTables.
+	if (
+		tableDef(guess.table).columns.some((c) => c.name === 'period_end') &&
+		!mapping.period_end &&
+		mapping.period_start
+	)
+		mapping.period_end = mapping.period_start;
 	return { table: guess.table, confidence: options.mapping ? 1 : guess.confidence, mapping };
 }
 
@@ -252,9 +260,7 @@ async function load(
 			.map((c) => `CAST(${isPlaceholderSql(ident(mapping[c.name]!))} AS INTEGER)`);
 		const rawColumns = headers.filter((h) => h !== TRAILING_COLUMN).map((h) => ident(h));
 		const blank = rawColumns.map((c) => `nullif(trim(${c}), '') IS NULL`).join(' AND ');
-		const extra = extras.length
-			? `MAP([${extras.map((h) => literal(h)).join(', ')}], [${extras.map((h) => ident(h)).join(', ')}])`
-			: 'NULL::MAP(VARCHAR, VARCHAR)';
+		const extra = extrasSql(extras, ident);
 
 		// Physical line of each record: the scan's breakpoints, joined as-of the record number.
 		let lineSql = `_row + ${scan.firstDataLine - 1}`;

@@ -120,3 +120,22 @@ export function vocabularyHint(column: ColumnDef): string {
 		.map(([code, spellings]) => spellings[0] ?? code)
 		.join(', ');
 }
+
+/** SQL encoding a text value as a JSON string literal (DuckDB's json extension is not bundled). */
+export function jsonStringSql(raw: string): string {
+	const escaped = `replace(replace(replace(replace(replace(${raw}, '\\', '\\\\'), '"', '\\"'), chr(10), '\\n'), chr(13), '\\r'), chr(9), '\\t')`;
+	return `'"' || regexp_replace(${escaped}, '[\\x00-\\x1f]', '', 'g') || '"'`;
+}
+
+/**
+ * SQL building a JSON object text of the file's extra columns ({"Bemerkung": "geprüft"}): kept on
+ * every row (`_extra`), empty cells left out. Text, so it survives the CSV snapshot unchanged.
+ */
+export function extrasSql(headers: string[], ident: (name: string) => string): string {
+	if (!headers.length) return 'CAST(NULL AS VARCHAR)';
+	const members = headers.map(
+		(h) =>
+			`CASE WHEN ${ident(h)} IS NULL THEN NULL ELSE ${literal(JSON.stringify(h) + ':')} || ${jsonStringSql(ident(h))} END`
+	);
+	return `'{' || concat_ws(',', ${members.join(', ')}) || '}'`;
+}

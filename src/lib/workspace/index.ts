@@ -1,6 +1,7 @@
 /**
- * workspace — the analyst's data in this browser tab: starts the engine once, loads the bundled
- * sample data on first visit, and tells pages when the data changed (a version counter) so every
- * chart re-queries. Client-only; owns no SQL of its own beyond calling ingest.
+ * workspace — the analyst's data in this browser tab: starts the engine once, restores saved
+ * imports (Parquet in IndexedDB) or loads the bundled sample, runs imports one at a time and tells
+ * pages when the data changed (a version counter). Client-only; parsing and typing stay in ingest.
  */
-export { workspace, type WorkspacePhase } from './workspace.svelte';
+export { workspace, type DataSource, type WorkspacePhase } from './workspace.svelte';
+export { ImportItem, ImportSession, type ItemState } from './import.svelte';

@@ -1,5 +1,18 @@
 import type { Engine } from '../engine';
-import { loadSample, SAMPLE_FILES, type ImportReport } from '../ingest';
+import { ident } from '../engine/sql';
+import { toRows } from '../engine/rows';
+import {
+	ensureSchema,
+	loadPrepared,
+	loadSample,
+	SAMPLE_FILES,
+	type ImportReport,
+	type LoadOptions,
+	type PreparedCsv,
+	type Reject
+} from '../ingest';
+import { TABLES } from '../model';
+import { hasSnapshot, restoreSnapshot, saveSnapshot } from './persist';
 
 /** Why this browser cannot run the engine, or null. Checked before any engine code is loaded. */
 function unsupportedReason(): string | null {
@@ -14,15 +27,29 @@ async function fetchSample(name: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
+/** Whether IndexedDB can be used (not in some private modes); without it nothing persists. */
+async function savedDataExists(): Promise<boolean> {
+	if (typeof indexedDB === 'undefined') return false;
+	return hasSnapshot().catch(() => false);
+}
+
 export type WorkspacePhase = 'starting' | 'loading' | 'ready' | 'error' | 'unsupported';
+
+/** Where the data in the tab came from: the bundled sample, or the analyst's own (saved) imports. */
+export type DataSource = 'sample' | 'saved';
 
 class Workspace {
 	phase: WorkspacePhase = $state('starting');
 	error: string | null = $state(null);
 	/** Bumped whenever the data changes; pages re-run their queries when it does. */
 	version = $state(0);
+	source: DataSource = $state('sample');
 	reports: ImportReport[] = $state([]);
+	/** Why the last save to the browser's storage failed (the data is loaded, but not kept). */
+	saveError: string | null = $state(null);
 	#engine: Promise<Engine> | null = null;
+	/** Imports and data changes run one after another: they share the connection's temp tables. */
+	#queue: Promise<unknown> = Promise.resolve();
 
 	/** The engine with data loaded; starts it (once per tab) on first call. */
 	open(): Promise<Engine> {
@@ -38,15 +65,20 @@ class Workspace {
 			throw new Error(unsupported);
 		}
 		try {
+			const saved = await savedDataExists();
 			// Sample files download while the wasm bundle compiles; the engine code loads on demand.
-			const downloads = new Map(SAMPLE_FILES.map((name) => [name as string, fetchSample(name)]));
+			const downloads = new Map(saved ? [] : SAMPLE_FILES.map((name) => [name as string, fetchSample(name)]));
 			downloads.forEach((download) => download.catch(() => {}));
 			const { createBrowserEngine } = await import('../engine/browser');
 			const engine = await createBrowserEngine();
 			this.phase = 'loading';
-			this.reports = await loadSample(engine, (name) => downloads.get(name) ?? fetchSample(name));
-			const failed = this.reports.find((r) => !r.ok);
-			if (failed) throw new Error(failed.error);
+			await ensureSchema(engine);
+			if (saved && (await restoreSnapshot(engine))) this.source = 'saved';
+			else {
+				this.reports = await loadSample(engine, (name) => downloads.get(name) ?? fetchSample(name));
+				const failed = this.reports.find((r) => !r.ok);
+				if (failed) throw new Error(failed.error);
+			}
 			this.phase = 'ready';
 			this.version++;
 			return engine;
@@ -54,6 +86,66 @@ class Workspace {
 			this.phase = 'error';
 			this.error = error instanceof Error ? error.message : String(error);
 			throw error;
+		}
+	}
+
+	#serial<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(task, task);
+		this.#queue = run.catch(() => {});
+		return run;
+	}
+
+	/**
+	 * Loads a prepared file (see ingest/client) into its table. It replaces the rows of an earlier
+	 * file of the same name and, while the sample is shown, the sample rows of that table. On
+	 * success the data is saved in the browser and every page re-queries.
+	 */
+	importPrepared(prepared: PreparedCsv, options: LoadOptions = {}): Promise<ImportReport> {
+		return this.#serial(async () => {
+			const engine = await this.open();
+			const replaceFiles = this.source === 'sample' ? [...SAMPLE_FILES] : [];
+			const report = await loadPrepared(engine, prepared, { ...options, replaceFiles });
+			if (report.ok) {
+				await this.#save(engine);
+				this.version++;
+			}
+			return report;
+		});
+	}
+
+	/** Every rejected line of a file (the report lists only the first 100). */
+	async rejectsOf(file: string): Promise<Reject[]> {
+		const engine = await this.open();
+		return toRows<Reject>(
+			await engine.query(
+				'SELECT line, "column", value, reason FROM rejects WHERE source_file = ? ORDER BY line, rowid',
+				[file]
+			)
+		);
+	}
+
+	/** "Alle Daten entfernen": empties every table here and in the browser's storage. */
+	clearAll(): Promise<void> {
+		return this.#serial(async () => {
+			const engine = await this.open();
+			await engine.exec('BEGIN TRANSACTION');
+			for (const name of [...TABLES.map((t) => t.name), 'rejects'])
+				await engine.exec(`DELETE FROM ${ident(name)}`);
+			await engine.exec('COMMIT');
+			await this.#save(engine);
+			this.reports = [];
+			this.version++;
+		});
+	}
+
+	async #save(engine: Engine): Promise<void> {
+		if (typeof indexedDB === 'undefined') return;
+		try {
+			await saveSnapshot(engine);
+			this.source = 'saved';
+			this.saveError = null;
+		} catch (error) {
+			this.saveError = error instanceof Error ? error.message : String(error);
 		}
 	}
 }

@@ -1,0 +1,154 @@
+import { prepareInWorker, PrepareCancelled } from '../ingest/client';
+import {
+	CANCELLED,
+	DEFAULT_SIZE_LIMIT,
+	findPreset,
+	resolveMapping,
+	TRAILING_COLUMN,
+	withPreset,
+	type ImportReport,
+	type PreparedCsv,
+	type PresetStore
+} from '../ingest';
+import type { CanonicalTable } from '../model';
+import { workspace } from './workspace.svelte';
+
+const PRESETS_KEY = 'wirkung.import.presets';
+
+function readPresets(): PresetStore {
+	try {
+		return JSON.parse(localStorage.getItem(PRESETS_KEY) ?? '{}') as PresetStore;
+	} catch {
+		return {};
+	}
+}
+
+export type ItemState = 'reading' | 'mapping' | 'loading' | 'done' | 'failed' | 'cancelled';
+
+/** One picked file on its way in: reading → mapping (confirm) → loading → done or failed. */
+export class ImportItem {
+	readonly id: number;
+	readonly name: string;
+	readonly size: number;
+	state: ItemState = $state('reading');
+	bytesRead = $state(0);
+	prepared: PreparedCsv | null = $state.raw(null);
+	table: CanonicalTable | null = $state(null);
+	/** file header → canonical column ('' = kept as an extra column) */
+	columns: Record<string, string> = $state({});
+	presetUsed = $state(false);
+	report: ImportReport | null = $state.raw(null);
+	error: string | null = $state(null);
+	controller = new AbortController();
+
+	constructor(id: number, file: File) {
+		this.id = id;
+		this.name = file.name;
+		this.size = file.size;
+	}
+
+	/** The file's own headers (without a trailing empty column). */
+	get headers(): string[] {
+		return this.prepared?.dialect?.headers.filter((h) => h !== TRAILING_COLUMN) ?? [];
+	}
+
+	/** canonical column → header, as the loader wants it. */
+	get mapping(): Record<string, string> {
+		const out: Record<string, string> = {};
+		for (const [header, column] of Object.entries(this.columns)) if (column) out[column] = header;
+		return out;
+	}
+
+	/** Sets the table and the guessed (or preset) column assignment for it. */
+	chooseTable(table: CanonicalTable, mapping?: Record<string, string>): void {
+		const resolved = resolveMapping(this.prepared!, { table, mapping });
+		this.table = table;
+		const columns: Record<string, string> = Object.fromEntries(this.headers.map((h) => [h, '']));
+		for (const [column, header] of Object.entries(resolved.mapping))
+			if (!columns[header]) columns[header] = column;
+		this.columns = columns;
+	}
+}
+
+/** The files of the /import page and their progress; loads go through the workspace. */
+export class ImportSession {
+	items: ImportItem[] = $state([]);
+	sizeLimit = DEFAULT_SIZE_LIMIT;
+	#next = 0;
+
+	/** Starts reading every file at once, each in its own worker. */
+	add(files: Iterable<File>): void {
+		for (const file of files) {
+			const item = new ImportItem(++this.#next, file);
+			this.items.push(item);
+			void this.#read(this.items.at(-1)!, file);
+		}
+	}
+
+	async #read(item: ImportItem, file: File): Promise<void> {
+		try {
+			const prepared = await prepareInWorker(file, {
+				sizeLimit: this.sizeLimit,
+				signal: item.controller.signal,
+				onProgress: (bytes) => (item.bytesRead = bytes)
+			});
+			item.prepared = prepared;
+			item.bytesRead = prepared.size;
+			if (prepared.error) {
+				item.error = prepared.error;
+				item.state = 'failed';
+				return;
+			}
+			const preset = findPreset(readPresets(), item.headers);
+			item.presetUsed = preset !== null;
+			item.chooseTable(preset?.table ?? prepared.guesses![0]!.table, preset?.mapping);
+			item.state = 'mapping';
+		} catch (error) {
+			item.state = error instanceof PrepareCancelled ? 'cancelled' : 'failed';
+			item.error = error instanceof PrepareCancelled ? CANCELLED : String(error);
+		}
+	}
+
+	/** Loads a file with the confirmed mapping and keeps that mapping as the layout's preset. */
+	async confirm(item: ImportItem): Promise<void> {
+		if (item.state !== 'mapping' || !item.table) return;
+		item.state = 'loading';
+		const mapping = item.mapping;
+		const report = await workspace.importPrepared(item.prepared!, {
+			table: item.table,
+			mapping,
+			signal: item.controller.signal
+		});
+		item.report = report;
+		if (report.ok) {
+			localStorage.setItem(
+				PRESETS_KEY,
+				JSON.stringify(withPreset(readPresets(), item.headers, { table: item.table, mapping }))
+			);
+			item.state = 'done';
+		} else {
+			item.error = report.error ?? null;
+			item.state = report.error === CANCELLED ? 'cancelled' : 'failed';
+			// A refused mapping can be fixed and tried again.
+			if (item.state === 'failed') {
+				item.state = 'mapping';
+				item.controller = new AbortController();
+			}
+		}
+	}
+
+	/** Confirms every file waiting for confirmation, one after another. */
+	async confirmAll(): Promise<void> {
+		for (const item of this.items.filter((i) => i.state === 'mapping')) await this.confirm(item);
+	}
+
+	/** Stops reading, or the load before it commits; nothing of the file is kept. */
+	cancel(item: ImportItem): void {
+		item.controller.abort();
+	}
+
+	remove(item: ImportItem): void {
+		item.controller.abort();
+		this.items = this.items.filter((i) => i !== item);
+	}
+}

@@ -1,0 +1,125 @@
+import type { Engine } from '../engine';
+import { toRows } from '../engine/rows';
+import { ident, literal } from '../engine/sql';
+import { TABLES } from '../model';
+
+/**
+ * Keeps the loaded tables across reloads as files (COPY … TO) in IndexedDB and loads them on start
+ * (DESIGN.md §4: duckdb-wasm's own OPFS database files have been unreliable). The files are CSV,
+ * read back with the tables' own column types: duckdb-wasm 1.32's Parquet writer fails in the
+ * browser ("function signature mismatch", also duckdb-wasm > 1.28 in treeverse/lakeFS#10115).
+ * One IndexedDB transaction writes all tables, so a snapshot is never half-saved.
+ */
+const DB_NAME = 'wirkung';
+const STORE = 'snapshot';
+const PERSISTED = [...TABLES.map((t) => t.name), 'rejects'];
+
+/** One table of a snapshot: its rows as CSV with a header. */
+export interface StoredTable {
+	name: string;
+	csv: Uint8Array;
+}
+
+function openDb(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(DB_NAME, 1);
+		request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'name' });
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+}
+
+function done(transaction: IDBTransaction): Promise<void> {
+	return new Promise((resolve, reject) => {
+		transaction.oncomplete = () => resolve();
+		transaction.onerror = () => reject(transaction.error);
+		transaction.onabort = () => reject(transaction.error);
+	});
+}
+
+/** Whether this browser holds a saved snapshot (then the sample data is not loaded). */
+export async function hasSnapshot(): Promise<boolean> {
+	const db = await openDb();
+	try {
+		const request = db.transaction(STORE).objectStore(STORE).count();
+		return await new Promise((resolve, reject) => {
+			request.onsuccess = () => resolve(request.result > 0);
+			request.onerror = () => reject(request.error);
+		});
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * Every canonical table and the rejects, written by DuckDB as CSV. `dir` is where the node engine
+ * (tests) writes real files; the browser's files live in duckdb-wasm's memory.
+ */
+export async function snapshotTables(engine: Engine, dir = ''): Promise<StoredTable[]> {
+	const tables: StoredTable[] = [];
+	for (const name of PERSISTED) {
+		const file = `${dir}snapshot_${name}.csv`;
+		await engine.exec(`COPY ${ident(name)} TO ${literal(file)} (FORMAT csv, HEADER)`);
+		tables.push({ name, csv: await engine.copyFileToBuffer(file) });
+		await engine.dropFile(file);
+	}
+	return tables;
+}
+
+/** Loads snapshot tables into the existing (empty) tables with their own column types. */
+export async function restoreTables(engine: Engine, tables: StoredTable[]): Promise<void> {
+	for (const { name, csv } of tables) {
+		if (!PERSISTED.includes(name)) continue;
+		const file = `restore_${name}.csv`;
+		await engine.registerFile(file, csv);
+		await engine.exec(
+			`INSERT INTO ${ident(name)} BY NAME SELECT * FROM ${await readSnapshotSql(engine, name, file)}`
+		);
+		await engine.dropFile(file);
+	}
+}
+
+/** Writes every canonical table and the rejects into IndexedDB, replacing the last snapshot. */
+export async function saveSnapshot(engine: Engine): Promise<void> {
+	const tables = await snapshotTables(engine);
+	const db = await openDb();
+	try {
+		const transaction = db.transaction(STORE, 'readwrite');
+		const store = transaction.objectStore(STORE);
+		store.clear();
+		for (const table of tables) store.put(table);
+		await done(transaction);
+	} finally {
+		db.close();
+	}
+}
+
+/** Loads the saved snapshot into the (empty, existing) tables; false when there is none. */
+export async function restoreSnapshot(engine: Engine): Promise<boolean> {
+	const db = await openDb();
+	let tables: StoredTable[];
+	try {
+		const request = db.transaction(STORE).objectStore(STORE).getAll();
+		tables = await new Promise((resolve, reject) => {
+			request.onsuccess = () => resolve(request.result as StoredTable[]);
+			request.onerror = () => reject(request.error);
+		});
+	} finally {
+		db.close();
+	}
+	if (!tables.length) return false;
+	await restoreTables(engine, tables);
+	return true;
+}
+
+/** read_csv of a snapshot file with the table's column types (no sniffing; "" stays an empty text). */
+async function readSnapshotSql(engine: Engine, table: string, file: string): Promise<string> {
+	const columns = toRows<{ name: string; type: string }>(
+		await engine.query(
+			'SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position',
+			[table]
+		)
+	);
+	const spec = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
+	return `read_csv(${literal(file)}, header=true, auto_detect=false, delim=',', quote='"', escape='"', allow_quoted_nulls=false, columns={${spec}})`;
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'ingest', 'e2e-istwerte-cp1252.csv');
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+test('a Windows-1252 semicolon file with bad lines: mapping, rejects, reconciliation, dashboard, persistence', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('/import');
+	await expect(page.getByRole('link', { name: 'Daten importieren' })).toHaveAttribute('aria-current', 'page');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample');
+
+	await page.locator('input[type="file"]').setInputFiles(FIXTURE);
+	const card = page.locator('article[data-file="e2e-istwerte-cp1252.csv"]');
+	await expect(card).toHaveAttribute('data-state', 'mapping', { timeout: 30_000 });
+	await expect(card.locator('dl')).toContainText('Windows-1252');
+	await expect(card.locator('dl')).toContainText('Semikolon (;)');
+	await expect(card.getByLabel('Tabelle')).toHaveValue('actuals');
+	await expect(card.locator('select[data-header="Istwert"]')).toHaveValue('value');
+	await expect(card.locator('select[data-header="Geschlecht"]')).toHaveValue('gender');
+	await card.locator('details summary').click();
+	await page.screenshot({ path: join(SHOTS, 'import-mapping.png'), fullPage: true });
+
+	await card.getByRole('button', { name: 'Importieren' }).click();
+	await expect(card).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+	await expect(card.locator('[data-reconciliation]')).toHaveText(
+		'20 Zeilen gelesen = 17 geladen + 3 abgewiesen (+ 1 Leerzeilen übersprungen)'
+	);
+	await expect(card.locator('[data-rejects] li')).toHaveText([
+		'Zeile 6, Spalte Istwert: „12,5,3“ ist keine Zahl',
+		'Zeile 14, Spalte Zeitraum von: „31.02.2021“ ist kein Datum (erwartet z. B. 31.12.2021, 12/2021, Q4/2021 oder 2021)',
+		'Zeile 22, Spalte Geschlecht: „unbekannt“ ist kein gültiger Wert (erwartet: weiblich, männlich, divers)'
+	]);
+	await page.screenshot({ path: join(SHOTS, 'import-report.png'), fullPage: true });
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		card.getByRole('button', { name: 'Abgewiesene Zeilen herunterladen (CSV)' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('e2e-istwerte-cp1252-abgewiesen.csv');
+	const csv = readFileSync((await download.path())!, 'utf8');
+	expect(csv.split('\r\n')).toEqual([
+		'\uFEFFDatei;Zeile;Spalte;Wert;Grund',
+		'e2e-istwerte-cp1252.csv;6;Istwert;12,5,3;„12,5,3“ ist keine Zahl',
+		'e2e-istwerte-cp1252.csv;14;Zeitraum von;31.02.2021;„31.02.2021“ ist kein Datum (erwartet z. B. 31.12.2021, 12/2021, Q4/2021 oder 2021)',
+		'e2e-istwerte-cp1252.csv;22;Geschlecht;unbekannt;„unbekannt“ ist kein gültiger Wert (erwartet: weiblich, männlich, divers)'
+	]);
+
+	// The dashboard reflects the file: participants = CO01 totals (11 × 10, "–" = 0).
+	await page.getByRole('link', { name: 'Zur Übersicht' }).click();
+	await expect(page.locator('[data-kpi="participants"] .value')).toHaveText('110', { timeout: 30_000 });
+
+	// Kept across a reload, without the sample coming back.
+	await page.reload();
+	await expect(page.locator('[data-kpi="participants"] .value')).toHaveText('110', { timeout: 30_000 });
+	await page.goto('/import');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved');
+
+	// The same export maps by itself next time (preset), and "Alle Daten entfernen" empties everything.
+	await page.locator('input[type="file"]').setInputFiles(FIXTURE);
+	await expect(card).toHaveAttribute('data-state', 'mapping', { timeout: 30_000 });
+	await expect(card).toContainText('Gespeicherte Zuordnung für diesen Export verwendet.');
+	await page.getByRole('button', { name: 'Alle Daten entfernen' }).click();
+	await page.getByRole('button', { name: 'Ja, alles entfernen' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Alle Daten wurden entfernt.' })).toBeVisible();
+	await page.reload();
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved');
+	expect(errors).toEqual([]);
+});
+
+test('refused files say why, before anything is loaded', async ({ page }) => {
+	await page.goto('/import');
+	await page.locator('input[type="file"]').setInputFiles([
+		{ name: 'leer.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
+		{
+			name: 'mappe.xlsx',
+			mimeType: 'application/octet-stream',
+			buffer: Buffer.from('PK\u0003\u0004xxxx', 'latin1')
+		},
+		{ name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b;c\n1;2;3\n4;5\n') }
+	]);
+	await expect(page.locator('article[data-file="leer.csv"] [role="alert"]')).toHaveText(
+		'Die Datei ist leer (0 Bytes).'
+	);
+	await expect(page.locator('article[data-file="mappe.xlsx"] [role="alert"]')).toContainText('ZIP-Archiv');
+	await expect(page.locator('article[data-file="ragged.csv"] [role="alert"]')).toContainText(
+		'Zeile 3 hat 2 statt 3 Spalten'
+	);
+	await page.screenshot({ path: join(SHOTS, 'import-refused.png'), fullPage: true });
+});
