@@ -12,7 +12,7 @@ test('a Windows-1252 semicolon file with bad lines: mapping, rejects, reconcilia
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto('/import');
 	await expect(page.getByRole('link', { name: 'Daten importieren' })).toHaveAttribute('aria-current', 'page');
-	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample', { timeout: 30_000 });
 
 	await page.locator('input[type="file"]').setInputFiles(FIXTURE);
 	const card = page.locator('article[data-file="e2e-istwerte-cp1252.csv"]');
@@ -58,7 +58,7 @@ test('a Windows-1252 semicolon file with bad lines: mapping, rejects, reconcilia
 	await page.reload();
 	await expect(page.locator('[data-kpi="participants"] .value')).toHaveText('110', { timeout: 30_000 });
 	await page.goto('/import');
-	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved', { timeout: 30_000 });
 
 	// The same export maps by itself next time (preset), and "Alle Daten entfernen" empties everything.
 	await page.locator('input[type="file"]').setInputFiles(FIXTURE);
@@ -68,7 +68,7 @@ test('a Windows-1252 semicolon file with bad lines: mapping, rejects, reconcilia
 	await page.getByRole('button', { name: 'Ja, alles entfernen' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Alle Daten wurden entfernt.' })).toBeVisible();
 	await page.reload();
-	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved', { timeout: 30_000 });
 	expect(errors).toEqual([]);
 });
 

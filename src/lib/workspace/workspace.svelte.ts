@@ -43,7 +43,8 @@ class Workspace {
 	error: string | null = $state(null);
 	/** Bumped whenever the data changes; pages re-run their queries when it does. */
 	version = $state(0);
-	source: DataSource = $state('sample');
+	/** Known once the data is loaded. */
+	source: DataSource | null = $state(null);
 	reports: ImportReport[] = $state([]);
 	/** Why the last save to the browser's storage failed (the data is loaded, but not kept). */
 	saveError: string | null = $state(null);
@@ -78,6 +79,7 @@ class Workspace {
 				this.reports = await loadSample(engine, (name) => downloads.get(name) ?? fetchSample(name));
 				const failed = this.reports.find((r) => !r.ok);
 				if (failed) throw new Error(failed.error);
+				this.source = 'sample';
 			}
 			this.phase = 'ready';
 			this.version++;
