@@ -57,6 +57,8 @@ export interface ImportReport {
 	placeholders: number;
 	/** The first 100 rejected cells, by line. */
 	rejects: Reject[];
+	/** The import failed for a reason of ours, not of the file (the CLI exits with 2). */
+	internal?: boolean;
 }
 
 /** How a prepared file is loaded: which table, which header goes to which canonical column. */
@@ -137,6 +139,7 @@ export async function loadPrepared(
 		report.ok = true;
 	} catch (error) {
 		report.error = error instanceof Error ? error.message : String(error);
+		if (!(error instanceof ImportError)) report.internal = true;
 	}
 	return report;
 }

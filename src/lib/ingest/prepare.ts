@@ -56,7 +56,7 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 				`Die Datei enthält nur die Kopfzeile (${dialect.headers.join(', ')}), aber keine Datenzeilen.`
 			);
 		prepared.utf8 = utf8Body(bytes, text, encoding, dialect.bodyStart, normalized, body);
-		prepared.preview = Papa.parse<string[]>(normalized.slice(0, 256 * 1024), {
+		prepared.preview = Papa.parse<string[]>(normalized, {
 			delimiter: dialect.delimiter,
 			preview: (options.previewRows ?? 10) + (dialect.hasHeader ? 1 : 0),
 			skipEmptyLines: 'greedy'
