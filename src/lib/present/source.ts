@@ -1,6 +1,5 @@
 import { workspace } from '../workspace';
 import { openChannel, type Channel } from './channel';
-import { loadNeed } from './load';
 import { dataKey, type Message, type Need } from './sync';
 
 /**
@@ -36,7 +35,8 @@ export class LiveSource {
 	async #send(needs: Need[]): Promise<void> {
 		const unique = new Map(needs.map((need) => [dataKey(need), need]));
 		if (unique.size === 0) return;
-		const engine = await workspace.open();
+		// Loaded on first use: the views (charts, Chart.js) stay out of every page's initial bundle.
+		const [{ loadNeed }, engine] = await Promise.all([import('./load'), workspace.open()]);
 		const changedAt = this.#changedAt;
 		await Promise.all(
 			[...unique].map(async ([key, need]) => {
