@@ -74,8 +74,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 
 /**
  * Lines of the first valid UTF-8 multi-byte sequence and of the first byte that is not UTF-8, when
- * a file holds both (e.g. two exports pasted together). Windows-1252 text almost never forms a
- * valid UTF-8 sequence (Ã¼ would have to be written on purpose).
+ * a file holds both (e.g. two exports pasted together).
  */
 function mixedEncodingLines(bytes: Uint8Array): { utf8: number; other: number } | null {
 	let line = 1;
@@ -87,8 +86,14 @@ function mixedEncodingLines(bytes: Uint8Array): { utf8: number; other: number } 
 		if (b < 0x80) continue;
 		const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
 		let valid = length > 0 && i + length <= bytes.length;
-		for (let k = 1; valid && k < length; k++) valid = (bytes[i + k]! & 0xc0) === 0x80;
-		if (valid) {
+		let codePoint = length ? b & (0xff >> (length + 1)) : 0;
+		for (let k = 1; valid && k < length; k++) {
+			valid = (bytes[i + k]! & 0xc0) === 0x80;
+			codePoint = (codePoint << 6) | (bytes[i + k]! & 0x3f);
+		}
+		// Only characters German text uses (Latin-1 letters, „ “ – €) count as UTF-8 evidence:
+		// Windows-1252 pairs such as "ß“" also form valid, but exotic, UTF-8 sequences.
+		if (valid && ((codePoint >= 0xa0 && codePoint <= 0xff) || (codePoint >= 0x2000 && codePoint <= 0x20ac))) {
 			utf8 ||= line;
 			i += length - 1;
 		} else other ||= line;
