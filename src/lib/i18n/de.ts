@@ -105,6 +105,12 @@ export const de = {
 	'import.delim.comma': 'Komma (,)',
 	'import.delim.tab': 'Tabulator',
 	'import.delim.pipe': 'senkrechter Strich (|)',
+	'import.bench.title': 'Import-Messung',
+	'import.bench.lead':
+		'Misst, wie schnell dieser Browser eine CSV-Datei einliest: mit dem Import von Wirkung, mit DuckDBs read_csv allein und mit papaparse. Die Datei verlässt den Browser nicht.',
+	'import.bench.running': 'Wird gemessen …',
+	'import.bench.method': 'Verfahren',
+	'import.bench.rows': 'Zeilen',
 
 	// --- presenter (issue 5): keys present.*, deck.*
 	'nav.present': 'Präsentation',

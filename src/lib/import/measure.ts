@@ -1,0 +1,45 @@
+import Papa from 'papaparse';
+import type { Engine } from '../engine';
+import { literal } from '../engine/sql';
+import { toRows } from '../engine/rows';
+import { ensureSchema, loadPrepared } from '../ingest';
+import { prepareInWorker } from '../ingest/client';
+
+/** One way of reading a CSV file into rows, timed from the File to rows held. */
+export interface Measurement {
+	method: 'pipeline' | 'read_csv' | 'papaparse';
+	ms: number;
+	rows: number;
+}
+
+const since = (start: number) => Math.round(performance.now() - start);
+
+/**
+ * The app's pipeline (worker read + prepare, typed load with rejects) in a fresh engine; the
+ * baseline `npm run bench -- ingest` compares against the two below.
+ */
+export async function measurePipeline(file: File, engine: Engine): Promise<Measurement> {
+	await ensureSchema(engine);
+	const start = performance.now();
+	const prepared = await prepareInWorker(file);
+	const report = await loadPrepared(engine, prepared);
+	if (!report.ok) throw new Error(report.error);
+	return { method: 'pipeline', ms: since(start), rows: report.rowsLoaded + report.rowsRejected };
+}
+
+/** Bare duckdb-wasm: the bytes registered, `read_csv` with its own detection, into a table. */
+export async function measureReadCsv(file: File, engine: Engine): Promise<Measurement> {
+	const start = performance.now();
+	await engine.registerFile('bare.csv', new Uint8Array(await file.arrayBuffer()));
+	await engine.exec(`CREATE TABLE bare AS SELECT * FROM read_csv(${literal('bare.csv')})`);
+	const [count] = toRows<{ n: number }>(await engine.query('SELECT count(*) AS n FROM bare'));
+	return { method: 'read_csv', ms: since(start), rows: count!.n };
+}
+
+/** papaparse on the main thread: decode, parse every record into objects by header. */
+export async function measurePapaparse(file: File): Promise<Measurement> {
+	const start = performance.now();
+	const text = await file.text();
+	const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+	return { method: 'papaparse', ms: since(start), rows: parsed.data.length };
+}
