@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/lib/engine';
-import { attainmentByIndicator, type IndicatorAttainment } from '../../src/lib/metrics';
+import { attainmentByIndicator, NO_FILTERS, type IndicatorAttainment } from '../../src/lib/metrics';
 import { engineWith, FIXTURES } from './helpers';
 
 // Hand-computed from tests/fixtures/attainment/*.csv (see the comments per row).
@@ -61,7 +61,7 @@ describe('attainment by indicator', () => {
 	});
 
 	test('per-indicator thresholds change the status', async () => {
-		const strict = await attainmentByIndicator(engine, { B: { achieved: 1, onTrack: 0.9 } });
+		const strict = await attainmentByIndicator(engine, NO_FILTERS, { B: { achieved: 1, onTrack: 0.9 } });
 		expect(strict.find((r) => r.indicatorId === 'B')!.status).toBe('behind');
 	});
 });

@@ -1,16 +1,21 @@
-import type { Engine } from '../engine';
+import type { Engine, SqlParam } from '../engine';
 import { toRows } from '../engine/rows';
-import { attainmentStatus, DEFAULT_THRESHOLDS, type AttainmentStatus, type Thresholds } from './status';
+import { actualsWhere, NO_FILTERS, targetsWhere, type Filters } from './filters';
+import { attainmentStatus, thresholdsFor, type AttainmentStatus, type Thresholds } from './status';
 
-/** Goal attainment of one indicator at programme level. */
-export interface IndicatorAttainment {
+/** What attainment is grouped by. */
+export type AttainmentDimension = 'indicator' | 'project' | 'municipality' | 'state';
+
+/** Goal attainment of one indicator for one group (the whole selection, a project, a municipality, a Land). */
+export interface Attainment {
+	/** The group: indicator id, project id, municipality or Land. */
+	key: string;
+	/** Display name of the group (project name; equal to key for places and indicators). */
+	label: string;
 	indicatorId: string;
-	name: string;
-	unit: string | null;
-	esfCode: string | null;
 	/** Aggregated actual (sum, mean or latest running total, per the indicator's aggregation). */
 	actual: number | null;
-	/** Programme target; the sum of project targets where no programme target exists. */
+	/** Target of the group; see attainmentSql for which targets count. */
 	target: number | null;
 	/** actual / target (inverted for direction 'down'); null when there is nothing to compare. */
 	attainment: number | null;
@@ -23,70 +28,182 @@ export interface IndicatorAttainment {
 	asOf: string | null;
 }
 
+/** Goal attainment of one indicator over the whole selection. */
+export interface IndicatorAttainment extends Omit<Attainment, 'key' | 'label'> {
+	name: string;
+	unit: string | null;
+	esfCode: string | null;
+}
+
+/** Group key of actual rows (alias pa = per-project actuals, p = projects) and of target rows. */
+const KEYS: Record<AttainmentDimension, { actual: string; target: string; scopes: string[] }> = {
+	indicator: {
+		actual: 'pa.indicator_id',
+		target: 't.indicator_id',
+		scopes: ['programme', 'municipality', 'project']
+	},
+	project: { actual: 'pa.project_id', target: 't.scope_id', scopes: ['project'] },
+	municipality: {
+		actual: 'p.municipality',
+		target: "CASE t.scope WHEN 'municipality' THEN t.scope_id ELSE p.municipality END",
+		scopes: ['municipality', 'project']
+	},
+	state: {
+		actual: 'p.state',
+		target: "CASE t.scope WHEN 'municipality' THEN m.state ELSE p.state END",
+		scopes: ['municipality', 'project']
+	}
+};
+
 /**
- * SQL for attainment per indicator (DESIGN.md §5). Totals only (gender and age group NULL):
- * breakdown rows would double count. Per project first: periods are summed, running totals
- * (cumulative) are never summed — the latest one counts — and rates are averaged; then projects are
- * summed (or averaged for rates). Division happens only where the target is positive.
+ * SQL for attainment per indicator and group (DESIGN.md §5), with the filters as parameters.
+ * Actuals: one row kind only (totals, or the chosen breakdown row) so nothing is double counted;
+ * per project first — periods are summed, running totals (cumulative) never summed (the latest
+ * counts), rates averaged — then projects are summed (averaged for rates).
+ * Targets: those inside the period range; 'target' wins over a 'milestone', and a broader scope
+ * over a narrower one (programme > municipality > project sums). Division only where the target
+ * (or, for direction 'down', the actual) is positive.
  */
-export function attainmentByIndicatorSql(): string {
-	return `
+export function attainmentSql(
+	filters: Filters = NO_FILTERS,
+	by: AttainmentDimension = 'indicator'
+): { sql: string; params: SqlParam[] } {
+	const actuals = actualsWhere(filters, 'a');
+	const targets = targetsWhere(filters, 't');
+	const key = KEYS[by];
+	const scopes = key.scopes.map((s) => `'${s}'`).join(', ');
+	const base =
+		by === 'indicator'
+			? `indicators i LEFT JOIN grouped g ON g.indicator_id = i.indicator_id AND g.key = i.indicator_id
+	LEFT JOIN picked pt ON pt.indicator_id = i.indicator_id AND pt.key = i.indicator_id
+	WHERE ${filters.indicators.length ? `i.indicator_id IN (${filters.indicators.map(() => '?').join(', ')})` : 'TRUE'}`
+			: `grouped g JOIN indicators i USING (indicator_id)
+	LEFT JOIN picked pt ON pt.indicator_id = g.indicator_id AND pt.key = g.key`;
+	const label =
+		by === 'project'
+			? '(SELECT any_value(name) FROM projects WHERE project_id = g.key)'
+			: by === 'indicator'
+				? 'i.name'
+				: 'g.key';
+	const sql = `
 WITH project_actuals AS (
-	SELECT a.indicator_id, a.project_id, i.aggregation,
+	SELECT a.indicator_id, a.project_id, any_value(i.aggregation) AS aggregation,
 		CASE
-			WHEN i.aggregation = 'mean' THEN avg(a.value)
-			WHEN i.aggregation = 'last' OR bool_or(a.cumulative) THEN arg_max(a.value, a.period_end) FILTER (WHERE a.value IS NOT NULL)
+			WHEN any_value(i.aggregation) = 'mean' THEN avg(a.value)
+			WHEN any_value(i.aggregation) = 'last' OR bool_or(a.cumulative) THEN arg_max(a.value, a.period_end) FILTER (WHERE a.value IS NOT NULL)
 			ELSE sum(a.value)
 		END AS actual,
 		count(a.value) AS n,
 		max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period
 	FROM actuals a JOIN indicators i USING (indicator_id)
-	WHERE a.gender IS NULL AND a.age_group IS NULL
-	GROUP BY a.indicator_id, a.project_id, i.aggregation
+	WHERE ${actuals.sql}
+	GROUP BY a.indicator_id, a.project_id
 ),
-indicator_actuals AS (
-	SELECT indicator_id,
-		CASE WHEN any_value(aggregation) = 'mean' THEN avg(actual) ELSE sum(actual) END AS actual,
-		count(*) FILTER (WHERE n > 0) AS projects,
-		sum(n) AS n,
-		max(last_period) AS last_period
-	FROM project_actuals GROUP BY indicator_id
+grouped AS (
+	SELECT pa.indicator_id, ${key.actual} AS key,
+		CASE WHEN any_value(pa.aggregation) = 'mean' THEN avg(pa.actual) ELSE sum(pa.actual) END AS actual,
+		count(*) FILTER (WHERE pa.n > 0) AS projects,
+		sum(pa.n) AS n,
+		max(pa.last_period) AS last_period
+	FROM project_actuals pa LEFT JOIN projects p USING (project_id)
+	GROUP BY 1, 2
 ),
-indicator_targets AS (
-	SELECT indicator_id,
-		coalesce(
-			sum(target_value) FILTER (WHERE scope = 'programme'),
-			sum(target_value) FILTER (WHERE scope = 'project')
-		) AS target
-	FROM targets
-	WHERE target_type = 'target'
-	GROUP BY indicator_id
+target_sums AS (
+	SELECT t.indicator_id, ${key.target} AS key,
+		(CASE t.target_type WHEN 'target' THEN 0 ELSE 10 END) + (CASE t.scope WHEN 'programme' THEN 0 WHEN 'municipality' THEN 1 ELSE 2 END) AS rank,
+		CASE WHEN any_value(i.aggregation) = 'mean' THEN avg(t.target_value) ELSE sum(t.target_value) END AS target
+	FROM targets t
+	JOIN indicators i USING (indicator_id)
+	LEFT JOIN projects p ON t.scope = 'project' AND p.project_id = t.scope_id
+	LEFT JOIN (SELECT municipality, any_value(state) AS state FROM projects GROUP BY municipality) m
+		ON t.scope = 'municipality' AND m.municipality = t.scope_id
+	WHERE t.target_type IN ('target', 'milestone') AND t.scope IN (${scopes}) AND ${targets.sql}
+	GROUP BY 1, 2, 3
+),
+picked AS (
+	SELECT indicator_id, key, arg_min(target, rank) AS target FROM target_sums WHERE key IS NOT NULL GROUP BY 1, 2
 )
-SELECT i.indicator_id AS "indicatorId", i.name, i.unit, i.esf_code AS "esfCode",
-	ia.actual,
-	t.target,
+SELECT ${by === 'indicator' ? 'i.indicator_id' : 'g.key'} AS key, ${label} AS label,
+	i.indicator_id AS "indicatorId", i.name, i.unit, i.esf_code AS "esfCode",
+	g.actual,
+	pt.target,
 	CASE
-		WHEN t.target IS NULL OR t.target <= 0 OR ia.actual IS NULL THEN NULL
-		WHEN i.direction = 'down' THEN CASE WHEN ia.actual > 0 THEN t.target / ia.actual END
-		ELSE ia.actual / t.target
+		WHEN pt.target IS NULL OR pt.target <= 0 OR g.actual IS NULL THEN NULL
+		WHEN i.direction = 'down' THEN CASE WHEN g.actual > 0 THEN pt.target / g.actual END
+		ELSE g.actual / pt.target
 	END AS attainment,
-	coalesce(ia.projects, 0) AS projects,
-	CAST(coalesce(ia.n, 0) AS INTEGER) AS n,
-	strftime(ia.last_period, '%Y-%m-%d') AS "asOf"
-FROM indicators i
-LEFT JOIN indicator_actuals ia USING (indicator_id)
-LEFT JOIN indicator_targets t USING (indicator_id)
-ORDER BY i.indicator_id`;
+	CAST(coalesce(g.projects, 0) AS INTEGER) AS projects,
+	CAST(coalesce(g.n, 0) AS INTEGER) AS n,
+	strftime(g.last_period, '%Y-%m-%d') AS "asOf"
+FROM ${base}
+ORDER BY 3, 1`;
+	return {
+		sql,
+		params: [...actuals.params, ...targets.params, ...(by === 'indicator' ? filters.indicators : [])]
+	};
 }
 
-/** Attainment per indicator with status; thresholds may differ per indicator. */
+type AttainmentRow = Omit<Attainment, 'status'> & {
+	name: string;
+	unit: string | null;
+	esfCode: string | null;
+};
+
+async function queryAttainment(
+	engine: Engine,
+	filters: Filters,
+	by: AttainmentDimension,
+	thresholds: Record<string, Thresholds>
+) {
+	const { sql, params } = attainmentSql(filters, by);
+	return toRows<AttainmentRow>(await engine.query(sql, params)).map((row) => ({
+		...row,
+		status: attainmentStatus(row.attainment, thresholdsFor(row.indicatorId, thresholds))
+	}));
+}
+
+/** Attainment per indicator over the filtered selection, with status (thresholds per indicator). */
 export async function attainmentByIndicator(
 	engine: Engine,
+	filters: Filters = NO_FILTERS,
 	thresholds: Record<string, Thresholds> = {}
 ): Promise<IndicatorAttainment[]> {
-	const rows = toRows<Omit<IndicatorAttainment, 'status'>>(await engine.query(attainmentByIndicatorSql()));
-	return rows.map((row) => ({
-		...row,
-		status: attainmentStatus(row.attainment, thresholds[row.indicatorId] ?? DEFAULT_THRESHOLDS)
+	const rows = await queryAttainment(engine, filters, 'indicator', thresholds);
+	return rows.map(
+		({ indicatorId, name, unit, esfCode, actual, target, attainment, status, projects, n, asOf }) => ({
+			indicatorId,
+			name,
+			unit,
+			esfCode,
+			actual,
+			target,
+			attainment,
+			status,
+			projects,
+			n,
+			asOf
+		})
+	);
+}
+
+/** Attainment per project, municipality or Land (one row per indicator and group). */
+export async function attainmentBy(
+	engine: Engine,
+	by: Exclude<AttainmentDimension, 'indicator'>,
+	filters: Filters = NO_FILTERS,
+	thresholds: Record<string, Thresholds> = {}
+): Promise<Attainment[]> {
+	const rows = await queryAttainment(engine, filters, by, thresholds);
+	return rows.map(({ key, label, indicatorId, actual, target, attainment, status, projects, n, asOf }) => ({
+		key,
+		label,
+		indicatorId,
+		actual,
+		target,
+		attainment,
+		status,
+		projects,
+		n,
+		asOf
 	}));
 }

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { filtersFromSearchParams, filtersToSearchParams, NO_FILTERS, type Filters } from './filters';
+import {
+	actualsWhere,
+	filtersFromSearchParams,
+	filtersToSearchParams,
+	NO_FILTERS,
+	targetsWhere,
+	type Filters
+} from './filters';
 
 describe('filters in the URL', () => {
 	test.each<[string, Partial<Filters>]>([
@@ -25,5 +32,50 @@ describe('filters in the URL', () => {
 		const params = filtersToSearchParams(filters, new URLSearchParams('lang=en&land=Bremen'));
 		expect(params.get('lang')).toBe('en');
 		expect(filtersFromSearchParams(params)).toEqual(filters);
+	});
+});
+
+describe('filters → parameterised WHERE clauses', () => {
+	test.each<[string, Partial<Filters>, string, unknown[]]>([
+		['none: totals only', {}, '(TRUE) AND ((a.gender IS NULL) AND (a.age_group IS NULL))', []],
+		[
+			'period and indicator',
+			{ periodFrom: '2020-01-01', periodTo: '2020-12-31', indicators: ['CO01'] },
+			'((a.period_start >= CAST(? AS DATE)) AND (a.period_end <= CAST(? AS DATE)) AND (a.indicator_id IN (?))) AND ((a.gender IS NULL) AND (a.age_group IS NULL))',
+			['2020-01-01', '2020-12-31', 'CO01']
+		],
+		[
+			'Land through the projects, gender row',
+			{ states: ['Bayern', 'Berlin'], gender: 'w' },
+			'((a.project_id IN (SELECT project_id FROM projects WHERE state IN (?, ?)))) AND ((a.gender = ?) AND (a.age_group IS NULL))',
+			['Bayern', 'Berlin', 'w']
+		],
+		[
+			'a hostile value stays a parameter',
+			{ municipalities: ["'; DROP TABLE actuals; --"] },
+			'((a.project_id IN (SELECT project_id FROM projects WHERE municipality IN (?)))) AND ((a.gender IS NULL) AND (a.age_group IS NULL))',
+			["'; DROP TABLE actuals; --"]
+		]
+	])('actualsWhere: %s', (_, filters, sql, params) => {
+		expect(actualsWhere({ ...NO_FILTERS, ...filters })).toEqual({ sql, params });
+	});
+
+	test.each<[string, Partial<Filters>, string, unknown[]]>([
+		['none', {}, 'TRUE', []],
+		['gender: targets exist for totals only', { gender: 'm' }, 'FALSE', []],
+		[
+			'project: only its project targets',
+			{ projects: ['P1'] },
+			"((t.scope = 'project' AND (t.scope_id IN (?))) OR (t.scope = 'municipality' AND FALSE))",
+			['P1']
+		],
+		[
+			'municipality: its project and municipality targets',
+			{ municipalities: ['Köln'] },
+			"((t.scope = 'project' AND (t.scope_id IN (SELECT project_id FROM projects WHERE municipality IN (?)))) OR (t.scope = 'municipality' AND (t.scope_id IN (?))))",
+			['Köln', 'Köln']
+		]
+	])('targetsWhere: %s', (_, filters, sql, params) => {
+		expect(targetsWhere({ ...NO_FILTERS, ...filters })).toEqual({ sql, params });
 	});
 });

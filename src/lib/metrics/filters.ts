@@ -82,3 +82,114 @@ export interface SqlCondition {
 	sql: string;
 	params: SqlParam[];
 }
+
+/** Joins conditions with AND; an empty list means "no restriction". */
+export function allOf(conditions: SqlCondition[]): SqlCondition {
+	if (conditions.length === 0) return { sql: 'TRUE', params: [] };
+	return {
+		sql: conditions.map((c) => `(${c.sql})`).join(' AND '),
+		params: conditions.flatMap((c) => c.params)
+	};
+}
+
+/** `column IN (?, ?, …)`; `column` is an app-controlled expression, the values are parameters. */
+function inList(column: string, values: string[]): SqlCondition {
+	return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: values };
+}
+
+/** Projects matching the place filters (Land, municipality, project), as a condition on a project id. */
+function projectConditions(filters: Filters, projectId: string): SqlCondition[] {
+	const out: SqlCondition[] = [];
+	if (filters.projects.length) out.push(inList(projectId, filters.projects));
+	for (const [column, values] of [
+		['state', filters.states],
+		['municipality', filters.municipalities]
+	] as const) {
+		if (!values.length) continue;
+		const inner = inList(column, values);
+		out.push({
+			sql: `${projectId} IN (SELECT project_id FROM projects WHERE ${inner.sql})`,
+			params: inner.params
+		});
+	}
+	return out;
+}
+
+/** Whether any place filter (Land, municipality, project) is set. */
+export function hasPlaceFilter(filters: Filters): boolean {
+	return filters.states.length + filters.municipalities.length + filters.projects.length > 0;
+}
+
+/** Whether the filters ask for a breakdown row (gender or age group) instead of the totals. */
+export function hasBreakdownFilter(filters: Filters): boolean {
+	return filters.gender !== null || filters.ageGroup !== null;
+}
+
+/**
+ * Which rows of `actuals` one figure may sum: the totals (gender and age group NULL) unless a
+ * gender or age group is chosen, then exactly that breakdown row. The sample's breakdowns are
+ * marginal (by gender, or by age group), so mixing row kinds would double count.
+ */
+export function breakdownRowCondition(filters: Filters, a = 'a'): SqlCondition {
+	const gender =
+		filters.gender === null
+			? { sql: `${a}.gender IS NULL`, params: [] }
+			: { sql: `${a}.gender = ?`, params: [filters.gender] };
+	const age =
+		filters.ageGroup === null
+			? { sql: `${a}.age_group IS NULL`, params: [] }
+			: { sql: `${a}.age_group = ?`, params: [filters.ageGroup] };
+	return allOf([gender, age]);
+}
+
+/**
+ * Conditions on `actuals` (alias `a`) for every filter except the breakdown row: reporting periods
+ * inside the period range, the place filters and the indicators.
+ */
+export function actualsScope(filters: Filters, a = 'a'): SqlCondition {
+	const out: SqlCondition[] = [];
+	if (filters.periodFrom)
+		out.push({ sql: `${a}.period_start >= CAST(? AS DATE)`, params: [filters.periodFrom] });
+	if (filters.periodTo) out.push({ sql: `${a}.period_end <= CAST(? AS DATE)`, params: [filters.periodTo] });
+	out.push(...projectConditions(filters, `${a}.project_id`));
+	if (filters.indicators.length) out.push(inList(`${a}.indicator_id`, filters.indicators));
+	return allOf(out);
+}
+
+/** All filters on `actuals` (alias `a`), including the breakdown row. */
+export function actualsWhere(filters: Filters, a = 'a'): SqlCondition {
+	return allOf([actualsScope(filters, a), breakdownRowCondition(filters, a)]);
+}
+
+/**
+ * Conditions on `targets` (alias `t`): target periods inside the period range, the indicators, and
+ * for place filters only the targets of the matching projects and municipalities (a programme
+ * target says nothing about one Land). Targets exist for totals only, so a gender or age-group
+ * filter leaves none: attainment is then not computable rather than a share of the total target.
+ */
+export function targetsWhere(filters: Filters, t = 't'): SqlCondition {
+	if (hasBreakdownFilter(filters)) return { sql: 'FALSE', params: [] };
+	const out: SqlCondition[] = [];
+	if (filters.periodFrom)
+		out.push({ sql: `${t}.period_start >= CAST(? AS DATE)`, params: [filters.periodFrom] });
+	if (filters.periodTo) out.push({ sql: `${t}.period_end <= CAST(? AS DATE)`, params: [filters.periodTo] });
+	if (filters.indicators.length) out.push(inList(`${t}.indicator_id`, filters.indicators));
+	if (hasPlaceFilter(filters)) {
+		const projects = allOf(projectConditions(filters, `${t}.scope_id`));
+		const places: SqlCondition[] = [];
+		if (filters.municipalities.length) places.push(inList(`${t}.scope_id`, filters.municipalities));
+		if (filters.states.length) {
+			const inner = inList('state', filters.states);
+			places.push({
+				sql: `${t}.scope_id IN (SELECT municipality FROM projects WHERE ${inner.sql})`,
+				params: inner.params
+			});
+		}
+		const municipalities = allOf(places);
+		out.push({
+			sql: `(${t}.scope = 'project' AND ${projects.sql}) OR (${t}.scope = 'municipality' AND ${filters.projects.length ? 'FALSE' : municipalities.sql})`,
+			params: [...projects.params, ...(filters.projects.length ? [] : municipalities.params)]
+		});
+	}
+	return allOf(out);
+}

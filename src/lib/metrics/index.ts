@@ -1,8 +1,13 @@
 /**
  * metrics — SQL builders for attainment, trajectory, participation and feedback (DESIGN.md §5),
- * each with typed result rows. Knows the canonical tables and the engine; never renders.
+ * each with typed result rows; filter state → parameterised WHERE clauses. Knows the canonical
+ * tables and the engine; never renders and never splices a user value into SQL text.
  */
 export * from './status';
 export * from './attainment';
 export * from './overview';
 export * from './filters';
+export * from './trajectory';
+export * from './breakdown';
+export * from './participation';
+export * from './feedback';

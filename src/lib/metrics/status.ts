@@ -22,3 +22,8 @@ export function attainmentStatus(
 	if (attainment >= thresholds.onTrack) return 'on_track';
 	return 'behind';
 }
+
+/** The thresholds of one indicator: its own where configured, else the defaults. */
+export function thresholdsFor(indicatorId: string, perIndicator: Record<string, Thresholds>): Thresholds {
+	return perIndicator[indicatorId] ?? DEFAULT_THRESHOLDS;
+}
