@@ -24,7 +24,12 @@ export function formatters(locale: Locale) {
 		/** Ratios as percent with one decimal: 0.753 → 75,3 % */
 		percent: (ratio: number | null) => (ratio === null ? '–' : percent.format(ratio)),
 		/** ISO calendar date (YYYY-MM-DD) → 30.09.2022, without any timezone shift. */
-		date: (iso: string | null) => (iso === null ? '–' : date.format(new Date(`${iso}T00:00:00Z`)))
+		date: (iso: string | null) => (iso === null ? '–' : date.format(new Date(`${iso}T00:00:00Z`))),
+		/** A period of ISO dates: 01.01.2019–30.09.2022 */
+		period: (from: string | null, to: string | null) =>
+			from === null && to === null
+				? '–'
+				: `${from === null ? '…' : date.format(new Date(`${from}T00:00:00Z`))}–${to === null ? '…' : date.format(new Date(`${to}T00:00:00Z`))}`
 	};
 }
 

@@ -21,3 +21,27 @@ export const STATUS_STYLE: Record<AttainmentStatus, { color: string; icon: strin
 	behind: { color: OKABE_ITO.vermillion, icon: '!' },
 	no_target: { color: OKABE_ITO.grey, icon: '–' }
 };
+
+/** Colours of several series (sessions, measures), in order; all Okabe–Ito. */
+export const SERIES_COLORS = [
+	OKABE_ITO.blue,
+	OKABE_ITO.orange,
+	OKABE_ITO.bluishGreen,
+	OKABE_ITO.reddishPurple,
+	OKABE_ITO.skyBlue,
+	OKABE_ITO.vermillion
+];
+
+/**
+ * Answer categories from best to worst: the two best (top-2 box) in blues, a neutral grey, then
+ * orange to dark vermillion; distinguishable without red–green contrast.
+ */
+export const RANK_COLORS = [
+	OKABE_ITO.blue,
+	OKABE_ITO.skyBlue,
+	'#C9D3DA',
+	OKABE_ITO.orange,
+	OKABE_ITO.vermillion,
+	'#8A3B00',
+	'#4D2100'
+];

@@ -26,6 +26,8 @@ export interface Attainment {
 	n: number;
 	/** Last reported period end, ISO date. */
 	asOf: string | null;
+	/** First reported period start, ISO date. */
+	since: string | null;
 }
 
 /** Goal attainment of one indicator over the whole selection. */
@@ -94,7 +96,8 @@ WITH project_actuals AS (
 			ELSE sum(a.value)
 		END AS actual,
 		count(a.value) AS n,
-		max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period
+		max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period,
+		min(a.period_start) FILTER (WHERE a.value IS NOT NULL) AS first_period
 	FROM actuals a JOIN indicators i USING (indicator_id)
 	WHERE ${actuals.sql}
 	GROUP BY a.indicator_id, a.project_id
@@ -104,7 +107,8 @@ grouped AS (
 		CASE WHEN any_value(pa.aggregation) = 'mean' THEN avg(pa.actual) ELSE sum(pa.actual) END AS actual,
 		count(*) FILTER (WHERE pa.n > 0) AS projects,
 		sum(pa.n) AS n,
-		max(pa.last_period) AS last_period
+		max(pa.last_period) AS last_period,
+		min(pa.first_period) AS first_period
 	FROM project_actuals pa LEFT JOIN projects p USING (project_id)
 	GROUP BY 1, 2
 ),
@@ -134,7 +138,8 @@ SELECT ${by === 'indicator' ? 'i.indicator_id' : 'g.key'} AS key, ${label} AS la
 	END AS attainment,
 	CAST(coalesce(g.projects, 0) AS INTEGER) AS projects,
 	CAST(coalesce(g.n, 0) AS INTEGER) AS n,
-	strftime(g.last_period, '%Y-%m-%d') AS "asOf"
+	strftime(g.last_period, '%Y-%m-%d') AS "asOf",
+	strftime(g.first_period, '%Y-%m-%d') AS since
 FROM ${base}
 ORDER BY 3, 1`;
 	return {
@@ -170,7 +175,7 @@ export async function attainmentByIndicator(
 ): Promise<IndicatorAttainment[]> {
 	const rows = await queryAttainment(engine, filters, 'indicator', thresholds);
 	return rows.map(
-		({ indicatorId, name, unit, esfCode, actual, target, attainment, status, projects, n, asOf }) => ({
+		({ indicatorId, name, unit, esfCode, actual, target, attainment, status, projects, n, asOf, since }) => ({
 			indicatorId,
 			name,
 			unit,
@@ -181,7 +186,8 @@ export async function attainmentByIndicator(
 			status,
 			projects,
 			n,
-			asOf
+			asOf,
+			since
 		})
 	);
 }
@@ -194,16 +200,60 @@ export async function attainmentBy(
 	thresholds: Record<string, Thresholds> = {}
 ): Promise<Attainment[]> {
 	const rows = await queryAttainment(engine, filters, by, thresholds);
-	return rows.map(({ key, label, indicatorId, actual, target, attainment, status, projects, n, asOf }) => ({
-		key,
-		label,
-		indicatorId,
-		actual,
-		target,
-		attainment,
-		status,
-		projects,
-		n,
-		asOf
-	}));
+	return rows.map(
+		({ key, label, indicatorId, actual, target, attainment, status, projects, n, asOf, since }) => ({
+			key,
+			label,
+			indicatorId,
+			actual,
+			target,
+			attainment,
+			status,
+			projects,
+			n,
+			asOf,
+			since
+		})
+	);
+}
+
+/**
+ * The indicator a single-indicator chart shows: the first of the indicator filter, else the first
+ * indicator with a total target (ESF codes first), else the first indicator at all.
+ */
+export async function headlineIndicator(engine: Engine, filters: Filters): Promise<string | null> {
+	if (filters.indicators.length) return filters.indicators[0]!;
+	const [row] = toRows<{ id: string }>(
+		await engine.query(`SELECT i.indicator_id AS id FROM indicators i
+			ORDER BY EXISTS (SELECT 1 FROM targets t WHERE t.indicator_id = i.indicator_id AND t.target_type = 'target') DESC,
+				i.esf_code IS NULL, i.esf_code, i.indicator_id
+			LIMIT 1`)
+	);
+	return row?.id ?? null;
+}
+
+/** Name, unit and ESF code of one indicator, or null if unknown. */
+export async function indicatorInfo(
+	engine: Engine,
+	indicatorId: string
+): Promise<{
+	indicatorId: string;
+	name: string;
+	unit: string | null;
+	esfCode: string | null;
+	aggregation: string;
+} | null> {
+	const [row] = toRows<{
+		indicatorId: string;
+		name: string;
+		unit: string | null;
+		esfCode: string | null;
+		aggregation: string;
+	}>(
+		await engine.query(
+			'SELECT indicator_id AS "indicatorId", name, unit, esf_code AS "esfCode", aggregation FROM indicators WHERE indicator_id = ?',
+			[indicatorId]
+		)
+	);
+	return row ?? null;
 }

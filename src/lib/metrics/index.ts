@@ -11,3 +11,4 @@ export * from './trajectory';
 export * from './breakdown';
 export * from './participation';
 export * from './feedback';
+export * from './options';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { attainmentStatus } from './status';
+import { attainmentStatus, statusDistribution } from './status';
 
 test.each([
 	[null, undefined, 'no_target'],
@@ -15,4 +15,19 @@ test.each([
 	[0.95, { achieved: 0.9, onTrack: 0.7 }, 'achieved']
 ] as const)('attainmentStatus(%s, %o) = %s', (attainment, thresholds, expected) => {
 	expect(attainmentStatus(attainment, thresholds)).toBe(expected);
+});
+
+test('statusDistribution counts every status, zeros included', () => {
+	expect(
+		statusDistribution([
+			{ indicatorId: 'A', status: 'behind' },
+			{ indicatorId: 'B', status: 'achieved' },
+			{ indicatorId: 'C', status: 'behind' }
+		])
+	).toEqual([
+		{ status: 'achieved', count: 1, indicators: ['B'] },
+		{ status: 'on_track', count: 0, indicators: [] },
+		{ status: 'behind', count: 2, indicators: ['A', 'C'] },
+		{ status: 'no_target', count: 0, indicators: [] }
+	]);
 });

@@ -27,3 +27,13 @@ export function attainmentStatus(
 export function thresholdsFor(indicatorId: string, perIndicator: Record<string, Thresholds>): Thresholds {
 	return perIndicator[indicatorId] ?? DEFAULT_THRESHOLDS;
 }
+
+/** Indicators per status, in a fixed order (achieved first), for the status distribution. */
+export function statusDistribution<T extends { indicatorId: string; status: AttainmentStatus }>(
+	rows: T[]
+): { status: AttainmentStatus; count: number; indicators: string[] }[] {
+	return (['achieved', 'on_track', 'behind', 'no_target'] as const).map((status) => {
+		const indicators = rows.filter((r) => r.status === status).map((r) => r.indicatorId);
+		return { status, count: indicators.length, indicators };
+	});
+}

@@ -1,0 +1,149 @@
+import type { ChartConfiguration, Plugin } from 'chart.js';
+
+/** One series of a bar chart. */
+export interface BarSeries {
+	label: string;
+	values: (number | null)[];
+	/** One colour for the series, or one per bar (status colours). */
+	color: string | string[];
+}
+
+/** What a bar chart shows; plain data, so the same spec feeds the canvas and the data table. */
+export interface BarChartSpec {
+	labels: string[];
+	series: BarSeries[];
+	horizontal?: boolean;
+	stacked?: boolean;
+	/** Axis title of the value axis. */
+	axis: string;
+	/** Formats a value on the axis and in the tooltip. */
+	format: (value: number) => string;
+	/** Text drawn at the end of each bar of the first series (value, status icon and label). */
+	barLabels?: string[];
+	/** Reference lines on the value axis (e.g. 80 and 100 %). */
+	references?: number[];
+	/** Fixed upper end of the value axis. */
+	max?: number;
+	/** Indexes of selected bars; the others are drawn paler. */
+	selected?: number[];
+}
+
+/** Lightens a #rrggbb colour towards white, for bars that are not selected. */
+export function pale(color: string): string {
+	const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+	if (!m) return color;
+	const mix = (hex: string) => Math.round(parseInt(hex, 16) * 0.35 + 255 * 0.65);
+	return `rgb(${mix(m[1]!)}, ${mix(m[2]!)}, ${mix(m[3]!)})`;
+}
+
+function annotations(spec: BarChartSpec): Plugin<'bar'> {
+	return {
+		id: 'wirkungBarAnnotations',
+		afterDatasetsDraw(chart) {
+			const { ctx, chartArea, scales } = chart;
+			const axis = spec.horizontal ? scales.x! : scales.y!;
+			ctx.save();
+			for (const [i, value] of (spec.references ?? []).entries()) {
+				const px = axis.getPixelForValue(value);
+				ctx.strokeStyle = '#1d2b36';
+				ctx.lineWidth = 1.5;
+				ctx.setLineDash(i === 0 ? [4, 4] : []);
+				ctx.beginPath();
+				if (spec.horizontal) {
+					ctx.moveTo(px, chartArea.top);
+					ctx.lineTo(px, chartArea.bottom);
+				} else {
+					ctx.moveTo(chartArea.left, px);
+					ctx.lineTo(chartArea.right, px);
+				}
+				ctx.stroke();
+			}
+			ctx.setLineDash([]);
+			if (spec.barLabels) {
+				const meta = chart.getDatasetMeta(0);
+				ctx.font = `600 12px ${String(chart.options.font?.family ?? 'sans-serif')}`;
+				ctx.textBaseline = spec.horizontal ? 'middle' : 'bottom';
+				ctx.textAlign = spec.horizontal ? 'left' : 'center';
+				meta.data.forEach((element, i) => {
+					const label = spec.barLabels![i];
+					if (!label) return;
+					const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
+					const width = ctx.measureText(label).width;
+					// A light backdrop keeps the label readable where it crosses the reference lines.
+					ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+					if (spec.horizontal) ctx.fillRect(x + 3, y - 9, width + 6, 18);
+					else ctx.fillRect(x - width / 2 - 3, y - 20, width + 6, 18);
+					ctx.fillStyle = '#1d2b36';
+					if (spec.horizontal) ctx.fillText(label, x + 6, y);
+					else ctx.fillText(label, x, y - 4);
+				});
+			}
+			ctx.restore();
+		}
+	};
+}
+
+/** Chart.js configuration of a bar chart spec; no animation, so a re-render is one frame. */
+export function barChartConfig(spec: BarChartSpec): ChartConfiguration<'bar'> {
+	const selected = new Set(spec.selected ?? []);
+	const colour = (c: string | string[], i: number) => {
+		const base = Array.isArray(c) ? c[i]! : c;
+		return selected.size && !selected.has(i) ? pale(base) : base;
+	};
+	const value = spec.horizontal ? 'x' : 'y';
+	const category = spec.horizontal ? 'y' : 'x';
+	return {
+		type: 'bar',
+		data: {
+			labels: spec.labels,
+			datasets: spec.series.map((s) => ({
+				label: s.label,
+				data: s.values,
+				backgroundColor: spec.labels.map((_, i) => colour(s.color, i)),
+				borderColor: '#1d2b36',
+				borderWidth: spec.labels.map((_, i) => (selected.has(i) ? 2 : 0)),
+				borderRadius: 2,
+				barPercentage: 0.8
+			}))
+		},
+		options: {
+			indexAxis: spec.horizontal ? 'y' : 'x',
+			responsive: true,
+			maintainAspectRatio: false,
+			animation: false,
+			layout: {
+				padding: {
+					right: spec.barLabels && spec.horizontal ? 8 : 0,
+					top: spec.barLabels && !spec.horizontal ? 20 : 0
+				}
+			},
+			scales: {
+				[value]: {
+					min: 0,
+					...(spec.max !== undefined ? { max: spec.max } : {}),
+					stacked: spec.stacked ?? false,
+					title: { display: true, text: spec.axis },
+					ticks: { callback: (v: string | number) => spec.format(Number(v)) }
+				},
+				[category]: {
+					stacked: spec.stacked ?? false,
+					ticks: { autoSkip: false, font: { size: 12 } }
+				}
+			},
+			plugins: {
+				legend: { display: spec.series.length > 1, position: 'bottom' },
+				tooltip: {
+					callbacks: {
+						label: (item) => `${item.dataset.label ?? ''}: ${spec.format(Number(item.raw))}`
+					}
+				}
+			}
+		},
+		plugins: [annotations(spec)]
+	};
+}
+
+/** Upper end of a percent axis that leaves room for the bar labels. */
+export function percentAxisMax(values: number[], room = 35): number {
+	return Math.ceil((Math.max(120, ...values) + room) / 20) * 20;
+}

@@ -1,0 +1,10 @@
+/**
+ * dashboard — what the dashboard pages share: the filter bar and the links that carry filters and
+ * language from page to page (the URL is the filter state). Renders and navigates; queries nothing
+ * itself (options come from metrics) and holds no chart logic.
+ */
+export { default as FilterBar } from './FilterBar.svelte';
+export { default as Dashboard } from './Dashboard.svelte';
+export { filterHref, withoutFilters } from './links';
+export { default as OverviewTiles } from './OverviewTiles.svelte';
+export { default as PageHeader } from './PageHeader.svelte';
