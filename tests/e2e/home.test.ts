@@ -75,7 +75,7 @@ test('duckdb-wasm is served by the app itself, compressed and cached for a year'
 		if (r.url().endsWith('.wasm')) wasm.push(r.url());
 	});
 	await page.goto('/');
-	await expect(page.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('canvas[data-rendered="true"]').first()).toBeVisible({ timeout: 30_000 });
 	expect(wasm.length).toBe(1);
 	const url = new URL(wasm[0]!);
 	expect(url.origin).toBe(new URL(page.url()).origin);
