@@ -30,7 +30,9 @@ const audience = (page: Page) => page.locator('[data-present="audience"]');
 /** Builds a deck in the analyst window: the attainment chart from the overview, then two text slides. */
 async function buildDeck(analyst: Page): Promise<string> {
 	await analyst.goto('/');
-	await expect(analyst.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	await expect(
+		analyst.locator('figure[data-chart="attainment-by-indicator"] canvas[data-rendered="true"]')
+	).toBeVisible({ timeout: 30_000 });
 	await analyst.locator('[data-add-to-deck="attainment-by-indicator"]').click();
 	await expect(analyst.getByRole('status').filter({ hasText: 'Als Folie 1 hinzugefügt' })).toBeVisible();
 
