@@ -8,6 +8,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		// Loading a fixture into a fresh engine (beforeAll) takes seconds on a busy shared machine.
+		hookTimeout: 60_000
 	}
 });

@@ -264,7 +264,9 @@ test('presenting works offline once loaded: the worker keeps the app, the one en
 	context
 }) => {
 	await page.goto('/');
-	await expect(page.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	await expect(
+		page.locator('figure[data-chart="attainment-by-indicator"] canvas[data-rendered="true"]')
+	).toBeVisible({ timeout: 30_000 });
 	await page.locator('[data-add-to-deck="attainment-by-indicator"]').click();
 	const kept = () =>
 		page.evaluate(async () => {
