@@ -26,8 +26,8 @@ export interface Attainment {
 	n: number;
 	/** Last reported period end, ISO date. */
 	asOf: string | null;
-	/** First reported period start, ISO date. */
-	since: string | null;
+	/** First reported period start, ISO date (absent where rows come from a published cube). */
+	since?: string | null;
 }
 
 /** Goal attainment of one indicator over the whole selection. */
