@@ -91,7 +91,11 @@ function change({ selector, value }) {
 
 export async function run({ browser, emit, runs = 30, startServer, root }) {
 	const { dir, actualRows } = scaledSample(root);
-	const server = await startServer({ WIRKUNG_SAMPLE_DIR: dir });
+	// Its own share store: the runner's server holds the default one.
+	const server = await startServer({
+		WIRKUNG_SAMPLE_DIR: dir,
+		WIRKUNG_DATA_DIR: mkdtempSync(join(tmpdir(), 'wirkung-interaction-store-'))
+	});
 	const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 	try {
 		const loadStart = Date.now();
