@@ -252,12 +252,16 @@ async function load(
 				: '.'
 			: null;
 
-		const expressions = def.columns.map((c) => columnSql(c, mapping, styles));
 		// A header mapped twice (one period column for both ends) is checked once.
 		const checked = def.columns.filter(
 			(c, i) => !def.columns.slice(0, i).some((d) => mapping[d.name] && mapping[d.name] === mapping[c.name])
 		);
-		const errors = checked.flatMap((c) => errorSql(c, mapping, styles));
+		const expressions = def.columns.map((c) =>
+			c.name === 'period_end' && mapping.period_end && mapping.period_end === mapping.period_start
+				? `${dateSql(ident(mapping.period_end), 'end')} AS period_end`
+				: columnSql(c, mapping)
+		);
+		const errors = checked.flatMap((c) => errorSql(c, mapping));
 		const placeholderCells = def.columns
 			.filter((c) => (c.type === 'number' || c.type === 'integer') && mapping[c.name])
 			.map((c) => `CAST(${isPlaceholderSql(ident(mapping[c.name]!))} AS INTEGER)`);
@@ -279,11 +283,16 @@ async function load(
 			from = '_stage ASOF LEFT JOIN _lines ON _stage._row >= _lines.row';
 			lineSql = `_row + ${scan.firstDataLine - 1} + coalesce(_lines.offset, 0)`;
 		}
+		// Each mapped cell is parsed once (inner select); values and error checks read the result.
+		const parsedCells = checked
+			.filter((c) => mapping[c.name])
+			.map((c) => `${innerParsedSql(c, ident(mapping[c.name]!), styles)} AS ${parsedIdent(c.name)}`);
+		const inner = `SELECT _stage.*, ${lineSql} AS _line${parsedCells.map((p) => `, ${p}`).join('')} FROM ${from} WHERE NOT (${blank})`;
 		await engine.exec(
-			`CREATE OR REPLACE TEMP TABLE _typed AS SELECT CAST(${lineSql} AS INTEGER) AS _line, ${expressions.join(', ')}, ${extra} AS _extra,
+			`CREATE OR REPLACE TEMP TABLE _typed AS SELECT CAST(_line AS INTEGER) AS _line, ${expressions.join(', ')}, ${extra} AS _extra,
 			 list_filter([${errors.join(', ') || 'NULL'}], e -> e IS NOT NULL) AS _errors,
 			 ${placeholderCells.length ? placeholderCells.join(' + ') : '0'} AS _placeholders
-			 FROM ${from} WHERE NOT (${blank})`
+			 FROM (${inner})`
 		);
 		throwIfAborted(options.signal);
 
@@ -338,11 +347,25 @@ async function load(
 
 const PERIOD_ENDS = new Set(['period_end', 'end_date']);
 
-function columnSql(
-	column: ColumnDef,
-	mapping: Record<string, string>,
-	styles: Record<string, NumberStyle>
-): string {
+/** Name of the once-parsed value of a canonical column in the inner select. */
+const parsedIdent = (column: string) => ident(`__parsed_${column}`);
+
+/** The parse done once per cell: numbers stay DOUBLE here (the integer check needs the fraction). */
+function innerParsedSql(column: ColumnDef, raw: string, styles: Record<string, NumberStyle>): string {
+	if (!column.vocabulary && (column.type === 'number' || column.type === 'integer'))
+		return numberSql(raw, styles[column.name] ?? 'de');
+	if (column.vocabulary) return vocabularySql(raw, column);
+	if (column.type === 'date') return dateSql(raw, PERIOD_ENDS.has(column.name) ? 'end' : 'start');
+	return `nullif(trim(${raw}), '')`;
+}
+
+/** The column's typed value, from the inner select. */
+function parsedSql(column: ColumnDef): string {
+	const parsed = parsedIdent(column.name);
+	return column.type === 'integer' && !column.vocabulary ? `CAST(${parsed} AS INTEGER)` : parsed;
+}
+
+function columnSql(column: ColumnDef, mapping: Record<string, string>): string {
 	const header = mapping[column.name];
 	const name = ident(column.name);
 	if (!header) {
@@ -351,25 +374,10 @@ function columnSql(
 		if (column.default === undefined) return `NULL AS ${name}`;
 		return `${typeof column.default === 'string' ? literal(column.default) : String(column.default)} AS ${name}`;
 	}
-	const raw = ident(header);
-	const parsed = parsedSql(column, raw, styles);
+	const parsed = parsedSql(column);
 	if (column.default !== undefined)
 		return `coalesce(${parsed}, ${typeof column.default === 'string' ? literal(column.default) : String(column.default)}) AS ${name}`;
 	return `${parsed} AS ${name}`;
-}
-
-function parsedSql(column: ColumnDef, raw: string, styles: Record<string, NumberStyle>): string {
-	if (column.vocabulary) return vocabularySql(raw, column);
-	switch (column.type) {
-		case 'number':
-			return numberSql(raw, styles[column.name] ?? 'de');
-		case 'integer':
-			return `CAST(${numberSql(raw, styles[column.name] ?? 'de')} AS INTEGER)`;
-		case 'date':
-			return dateSql(raw, PERIOD_ENDS.has(column.name) ? 'end' : 'start');
-		default:
-			return `nullif(trim(${raw}), '')`;
-	}
 }
 
 /** value_status from the placeholder written in the value cell (DIN 55301 and agency practice). */
@@ -382,15 +390,12 @@ function valueStatusSql(raw: string): string {
 
 const quoted = (raw: string) => `'„' || ${raw} || '“'`;
 
-function errorSql(
-	column: ColumnDef,
-	mapping: Record<string, string>,
-	styles: Record<string, NumberStyle>
-): string[] {
+function errorSql(column: ColumnDef, mapping: Record<string, string>): string[] {
 	const header = mapping[column.name];
 	if (!header) return [];
 	const raw = ident(header);
-	const parsed = parsedSql(column, raw, styles);
+	const parsed = parsedSql(column);
+	const number = parsedIdent(column.name);
 	const entry = (condition: string, reason: string) =>
 		`CASE WHEN ${condition} THEN {'column': ${literal(header)}, 'value': ${raw}, 'reason': ${reason}} END`;
 	const present = `nullif(trim(${raw}), '') IS NOT NULL`;
@@ -404,10 +409,7 @@ function errorSql(
 		);
 	else if (column.type === 'number' || column.type === 'integer')
 		out.push(
-			entry(
-				`NOT ${isPlaceholderSql(raw)} AND ${numberSql(raw, styles[column.name] ?? 'de')} IS NULL`,
-				`${quoted(raw)} || ' ist keine Zahl'`
-			)
+			entry(`NOT ${isPlaceholderSql(raw)} AND ${number} IS NULL`, `${quoted(raw)} || ' ist keine Zahl'`)
 		);
 	else if (column.type === 'date')
 		out.push(
@@ -417,12 +419,7 @@ function errorSql(
 			)
 		);
 	if (column.type === 'integer')
-		out.push(
-			entry(
-				`${numberSql(raw, styles[column.name] ?? 'de')} % 1 <> 0`,
-				`${quoted(raw)} || ' ist keine ganze Zahl'`
-			)
-		);
+		out.push(entry(`${number} % 1 <> 0`, `${quoted(raw)} || ' ist keine ganze Zahl'`));
 	if (column.required && column.default === undefined)
 		out.push(entry(`${parsed} IS NULL AND ${isPlaceholderSql(raw)}`, `'Pflichtfeld ohne Wert'`));
 	return out;
