@@ -7,6 +7,7 @@ import { createNodeEngine } from '../../src/lib/engine/node';
 import { decodeCube } from '../../src/lib/share/payload';
 import { CUBE_COLUMNS } from '../../src/lib/share/schema';
 import { startServer, type RunningServer } from '../support/server';
+import { expectedAttainment, sampleEngine } from './sample-sql';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
 
@@ -92,15 +93,26 @@ test('the stakeholder view renders the published numbers on the server, without 
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(shareUrl);
-	await expect(
-		page.locator('figure[data-chart="attainment-by-indicator"] canvas[data-rendered="true"]')
-	).toBeVisible();
+	const attainment = page.locator('figure[data-chart="attainment-by-indicator"]');
+	await expect(attainment.locator('.plot[data-rendered="true"]')).toBeVisible();
+	// The same attainment as computed independently from the CSV files (nothing is suppressed here).
+	const engine = await sampleEngine();
+	const expected = Object.fromEntries(await expectedAttainment(engine));
+	await engine.close();
+	const shown: Record<string, number> = {};
+	for (const row of await attainment.locator('tbody tr').all())
+		shown[(await row.getAttribute('data-indicator'))!] = Number(
+			await row.locator('td[data-value]').getAttribute('data-value')
+		);
+	expect(shown).toEqual(expected);
 	await expect(page.locator('figure[data-chart="participation"]')).toBeVisible();
 	await expect(page.locator('figure[data-chart="feedback"]')).toBeVisible();
 	await expect(page.locator('[data-kpi="projects"] .value')).toHaveText(/^\d+$/);
 	await expect(page.getByText('Werte aus weniger als 3 Fällen sind unterdrückt')).toBeVisible();
 	await expect(page.getByRole('navigation')).toHaveCount(0);
 	expect(requests.filter((u) => /wasm|duckdb|\/sample\//.test(u))).toEqual([]);
+	// Server-rendered only: not a single script, so no service worker either.
+	expect(requests.filter((u) => /\.js(\?|$)/.test(u))).toEqual([]);
 	await page.screenshot({ path: 'test-results/screenshots/shared-view.png', fullPage: true });
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: 'test-results/screenshots/shared-view-phone.png', fullPage: true });

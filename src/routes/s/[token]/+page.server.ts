@@ -8,6 +8,12 @@ import {
 } from '$lib/share/shared-view';
 import type { PageServerLoad } from './$types';
 
+/**
+ * Server-rendered only: every chart of the stakeholder view is drawn in HTML, so the page ships no
+ * JavaScript at all (no hydration, no service worker, nothing of the analyst app).
+ */
+export const csr = false;
+
 /** The stakeholder view: the stored cube, shaped for the charts on the server. */
 export const load: PageServerLoad = async ({ params }) => {
 	const result = await (await shareService()).open(params.token);
