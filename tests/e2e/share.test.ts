@@ -118,7 +118,7 @@ test('the stakeholder view renders the published numbers on the server, without 
 	await page.screenshot({ path: 'test-results/screenshots/shared-view-phone.png', fullPage: true });
 
 	const response = await request.get(shareUrl);
-	expect(response.headers()['content-security-policy']).not.toContain('wasm-unsafe-eval');
+	expect(response.headers()['content-security-policy']).toContain("script-src 'none'");
 	expect(response.headers()['referrer-policy']).toBe('no-referrer');
 	expect(response.headers()['cache-control']).toBe('no-store');
 	expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaders, withoutWasm } from './headers';
+import { securityHeaders, sharedViewCsp } from './headers';
 
 describe('securityHeaders', () => {
 	it.each([
@@ -16,9 +16,16 @@ describe('securityHeaders', () => {
 		expect(h['cache-control'] === 'no-store').toBe(noStore);
 	});
 
-	it('withoutWasm drops only wasm-unsafe-eval', () => {
-		expect(withoutWasm("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-x'")).toBe(
-			"default-src 'self'; script-src 'self' 'nonce-x'"
-		);
+	it.each([
+		[
+			"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-x'; worker-src 'self' blob:",
+			"default-src 'self'; script-src 'none'; worker-src 'none'"
+		],
+		[
+			"default-src 'self'; style-src 'self' 'unsafe-inline'",
+			"default-src 'self'; style-src 'self' 'unsafe-inline'"
+		]
+	])('sharedViewCsp(%s) = %s', (csp, expected) => {
+		expect(sharedViewCsp(csp)).toBe(expected);
 	});
 });

@@ -22,7 +22,18 @@ export function securityHeaders(pathname: string, contentType: string | null): R
 	return headers;
 }
 
-/** The page CSP for shared views: the app's CSP without 'wasm-unsafe-eval' (they run no wasm). */
-export function withoutWasm(csp: string): string {
-	return csp.replace(/\s*'wasm-unsafe-eval'/g, '');
+/**
+ * The page CSP for shared views: they run no script at all (server-rendered, csr off), so scripts,
+ * workers and wasm are refused outright instead of allowed from 'self'.
+ */
+export function sharedViewCsp(csp: string): string {
+	return csp
+		.split(';')
+		.map((directive) => directive.trim())
+		.filter((directive) => directive !== '')
+		.map((directive) => {
+			const name = directive.split(/\s+/)[0];
+			return name === 'script-src' || name === 'worker-src' ? `${name} 'none'` : directive;
+		})
+		.join('; ');
 }
