@@ -32,7 +32,6 @@ const noStack = (body: string) => expect(body).not.toMatch(/\n\s+at |node_module
 test.beforeAll(async () => {
 	db = startPostgres();
 	server = await startServer({
-		port: 4251,
 		env: { WIRKUNG_DATABASE_URL: db.url, WIRKUNG_PUBLISH_RATE: '40' }
 	});
 	payload = await samplePayload();
@@ -294,7 +293,7 @@ test('authenticated requests are rate limited per client', async () => {
 });
 
 test('two instances on one PostgreSQL database serve, count and revoke the same shares', async () => {
-	const second = await startServer({ port: 4254, env: { WIRKUNG_DATABASE_URL: db.url }, key: server.key });
+	const second = await startServer({ env: { WIRKUNG_DATABASE_URL: db.url }, key: server.key });
 	try {
 		const { url, id: shared } = await (await publish(second.origin, second.key, payload)).json();
 		const token = url.split('/s/')[1];

@@ -6,8 +6,6 @@ import { validatePayload } from '../../src/lib/server/validate';
 import { publish, samplePayload } from '../support/cube';
 import { startServer } from '../support/server';
 
-const PORT = 4252;
-
 /** Starts a publish whose body trickles in, so the server is mid-request when it is killed. */
 function slowPublish(origin: string, key: string, payload: Uint8Array): Promise<number> {
 	return new Promise((resolve) => {
@@ -28,10 +26,12 @@ function slowPublish(origin: string, key: string, payload: Uint8Array): Promise<
 test('kill -9 during publishing leaves a consistent store; old shares still serve', async () => {
 	test.setTimeout(120_000);
 	const payload = await samplePayload();
-	let server = await startServer({ port: PORT });
+	let server = await startServer();
 	const { dataDir, key } = server;
+	// Tokens, not URLs: each restart gets a fresh free port, so the origin changes.
+	const token = (url: string) => url.split('/s/')[1];
 	const first = await (await publish(server.origin, key, payload)).json();
-	const published = [first.url as string];
+	const published = [token(first.url)];
 	let attempted = 1;
 
 	for (let round = 0; round < 4; round++) {
@@ -39,7 +39,7 @@ test('kill -9 during publishing leaves a consistent store; old shares still serv
 		const stalled = slowPublish(server.origin, key, payload);
 		const burst = Array.from({ length: 8 }, () =>
 			publish(server.origin, key, payload)
-				.then(async (r) => (r.status === 201 ? ((await r.json()).url as string) : null))
+				.then(async (r) => (r.status === 201 ? token((await r.json()).url) : null))
 				.catch(() => null)
 		);
 		attempted += 9;
@@ -47,7 +47,7 @@ test('kill -9 during publishing leaves a consistent store; old shares still serv
 		await server.kill();
 		published.push(...(await Promise.all(burst)).filter((u): u is string => u !== null));
 		expect(await stalled).toBe(0);
-		server = await startServer({ port: PORT, dataDir, key });
+		server = await startServer({ dataDir, key });
 
 		const list = await fetch(`${server.origin}/api/shares`, { headers: { authorization: `Bearer ${key}` } });
 		expect(list.status).toBe(200);
@@ -55,7 +55,7 @@ test('kill -9 during publishing leaves a consistent store; old shares still serv
 		// Every acknowledged share survived; nothing beyond what was attempted appeared.
 		expect(shares.length).toBeGreaterThanOrEqual(published.length);
 		expect(shares.length).toBeLessThanOrEqual(attempted);
-		for (const url of published) expect((await fetch(url)).status, url).toBe(200);
+		for (const t of published) expect((await fetch(`${server.origin}/s/${t}`)).status, t).toBe(200);
 	}
 	test.info().annotations.push({
 		type: 'shares',
@@ -74,9 +74,9 @@ test('kill -9 during publishing leaves a consistent store; old shares still serv
 });
 
 test('a second instance on the same DuckDB data directory refuses to start and says why', async () => {
-	const first = await startServer({ port: PORT });
+	const first = await startServer();
 	try {
-		await expect(startServer({ port: PORT + 2, dataDir: first.dataDir })).rejects.toThrow(
+		await expect(startServer({ dataDir: first.dataDir })).rejects.toThrow(
 			/cannot open the share store .*several instances need WIRKUNG_DATABASE_URL/
 		);
 		expect((await fetch(`${first.origin}/s/${'A'.repeat(43)}`)).status).toBe(404);

@@ -8,7 +8,7 @@ const SECONDS = Number(process.env.WIRKUNG_LOAD_SECONDS ?? 10);
 
 test(`the shared view holds ${SECONDS} s of concurrent load on loopback without an error`, async () => {
 	test.setTimeout((SECONDS + 60) * 1000);
-	const server = await startServer({ port: 4253 });
+	const server = await startServer();
 	try {
 		const { url } = await (await publish(server.origin, server.key, await samplePayload())).json();
 		const result = await autocannon({ url, connections: 10, duration: SECONDS });

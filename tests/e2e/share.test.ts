@@ -34,7 +34,7 @@ let server: RunningServer;
 let shareUrl: string;
 
 test.beforeAll(async () => {
-	server = await startServer({ port: 4250 });
+	server = await startServer();
 });
 test.afterAll(async () => {
 	await server?.stop();
