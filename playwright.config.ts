@@ -15,8 +15,8 @@ export default defineConfig({
 		viewport: { width: 1366, height: 768 }
 	},
 	webServer: {
-		// The built adapter-node server, as `npm start` runs it.
-		command: 'node build',
+		// The built app behind the custom server entry, as `npm start` runs it.
+		command: 'node server.js',
 		env: { PORT: String(PORT), HOST: '127.0.0.1' },
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,

@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { fastCompress } from './scripts/compress.js';
+import { CSP_DIRECTIVES } from './src/lib/server/headers.js';
 
 const node = adapter({ precompress: true });
 
@@ -14,22 +15,8 @@ const config = {
 			...node,
 			adapt: (builder) => node.adapt({ ...builder, compress: fastCompress })
 		},
-		csp: {
-			mode: 'auto',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
-				'worker-src': ['self', 'blob:'],
-				'connect-src': ['self'],
-				'img-src': ['self', 'data:', 'blob:'],
-				'style-src': ['self', 'unsafe-inline'],
-				'font-src': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self'],
-				'frame-ancestors': ['none']
-			}
-		}
+		// The directives live beside the other security headers; static scripts get the same policy.
+		csp: { mode: 'auto', directives: CSP_DIRECTIVES }
 	}
 };
 

@@ -47,10 +47,10 @@ function freePort() {
 	});
 }
 
-/** Starts `node build` and resolves once it answers HTTP. */
+/** Starts `node server.js` (as `npm start` does) and resolves once it answers HTTP. */
 async function startServer(env = {}) {
 	const port = await freePort();
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['server.js'], {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']

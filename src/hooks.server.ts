@@ -1,19 +1,22 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { securityHeaders, shareService } from '$lib/server';
-import { sharedViewCsp } from '$lib/server/headers';
 
 /** Opens the share store at start, so a generated publish key is printed before the first request. */
 export const init: ServerInit = async () => {
 	await shareService();
 };
 
-/** Security headers on every response SvelteKit produces; shared views (no script) get a stricter CSP. */
+/**
+ * Security headers on every response SvelteKit produces; shared views (no script) get a stricter
+ * CSP. server.js applies the same to static files, which never reach this hook.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
 	let response = await resolve(event);
-	const path = event.url.pathname;
-	const extra = securityHeaders(path, response.headers.get('content-type'));
-	const csp = response.headers.get('content-security-policy');
-	if (path.startsWith('/s/') && csp) extra['content-security-policy'] = sharedViewCsp(csp);
+	const extra = securityHeaders(
+		event.url.pathname,
+		response.headers.get('content-type'),
+		response.headers.get('content-security-policy')
+	);
 	try {
 		for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
 	} catch {

@@ -33,7 +33,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built app (`node build`, as `npm start` runs it) on its own free port and data
+ * Starts the built app (`node server.js`, as `npm start` runs it) on its own free port and data
  * directory, so a test can stop, kill and restart it and read its store, without touching other
  * servers, and so parallel test runs never collide on a port. Pass `port` only to restart on the
  * port of an earlier instance; if another process took a free port between the probe and the
@@ -63,7 +63,7 @@ async function startOn(
 ): Promise<RunningServer> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wirkung-srv-'));
 	const key = options.key ?? 'test-publish-key-0123456789';
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['server.js'], {
 		cwd: ROOT,
 		env: {
 			...process.env,
