@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectedAttainment, sampleEngine } from './sample-sql';
 
@@ -305,4 +306,41 @@ test('presenting works offline once loaded: the worker keeps the app, the one en
 		timeout: 30_000
 	});
 	await context.setOffline(false);
+});
+
+test('the presentation window updates when the analyst imports data', async ({ page, context }) => {
+	const analyst = page;
+	const chartSlide = await buildDeck(analyst);
+	const [present] = await Promise.all([
+		context.waitForEvent('page'),
+		analyst.locator('[data-start]').click()
+	]);
+	const slide = present.locator(`[data-slide="${chartSlide}"]`);
+	await expect(slide).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+	const before = await slideAttainment(present, chartSlide);
+	expect(Object.keys(before).length).toBeGreaterThan(1);
+
+	// In the analyst window (the same tab, same engine): import an export of actual values.
+	await analyst.getByRole('link', { name: 'Daten importieren' }).click();
+	await analyst
+		.locator('input[type="file"]')
+		.setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'ingest', 'e2e-istwerte-cp1252.csv'));
+	const card = analyst.locator('article[data-file="e2e-istwerte-cp1252.csv"]');
+	await expect(card).toHaveAttribute('data-state', 'mapping', { timeout: 30_000 });
+	await card.getByRole('button', { name: 'Importieren' }).click();
+	await expect(card).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+
+	// The presentation shows the new data, the same the analyst's own overview draws from it.
+	await expect.poll(() => slideAttainment(present, chartSlide), { timeout: 5_000 }).not.toEqual(before);
+	await expect(slide).toHaveAttribute('data-origin', 'analyst');
+	await analyst.getByRole('link', { name: 'Übersicht', exact: true }).click();
+	const overview = analyst.locator('figure[data-chart="attainment-by-indicator"] tbody tr');
+	await expect(overview.first()).toBeAttached({ timeout: 30_000 });
+	const shown: Record<string, number> = {};
+	for (const row of await overview.all())
+		shown[(await row.getAttribute('data-indicator'))!] = parsePercent(
+			(await row.locator('td').nth(2).textContent()) ?? ''
+		);
+	expect(await slideAttainment(present, chartSlide)).toEqual(shown);
+	await present.screenshot({ path: 'test-results/screenshots/present-after-import-1366x768.png' });
 });
