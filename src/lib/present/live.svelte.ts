@@ -20,6 +20,7 @@ export class PresentationLink {
 	nav: NavState = $state(START);
 	#channel: Channel | null = null;
 	#needs: Need[] = [];
+	#needKeys: string | null = null;
 	#deckId: string | null = null;
 	#localTimer: ReturnType<typeof setTimeout> | undefined;
 	#local = false;
@@ -62,6 +63,10 @@ export class PresentationLink {
 			if (deckId) this.#channel?.post({ type: 'nav?', deckId });
 		}
 		this.nav = clampNav(this.nav, count);
+		// Typing a note changes the deck but not what data it needs: ask only when that changes.
+		const keys = needs.map(dataKey).join('\n');
+		if (keys === this.#needKeys) return;
+		this.#needKeys = keys;
 		// Deck objects are reactive proxies, which BroadcastChannel cannot clone.
 		this.#needs = $state.snapshot(needs);
 		if (needs.length === 0) return;

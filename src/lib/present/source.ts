@@ -10,6 +10,8 @@ import { dataKey, type Message, type Need } from './sync';
 export class LiveSource {
 	#channel: Channel | null = null;
 	#needs = new Map<string, Need[]>();
+	/** Keys each window already has the current data for, so a deck edit costs only the new queries. */
+	#sent = new Map<string, Set<string>>();
 	#changedAt = 0;
 
 	start(): () => void {
@@ -22,14 +24,21 @@ export class LiveSource {
 		if (version === 0) return;
 		this.#changedAt = Date.now();
 		this.#channel?.post({ type: 'source' });
+		for (const [from, needs] of this.#needs) this.#sent.set(from, new Set(needs.map(dataKey)));
 		this.#send([...this.#needs.values()].flat());
 	}
 
 	#receive(message: Message): void {
 		if (message.type === 'need') {
 			this.#needs.set(message.from, message.needs);
-			if (this.#changedAt > 0) this.#send(message.needs);
-		} else if (message.type === 'bye') this.#needs.delete(message.from);
+			if (this.#changedAt === 0) return;
+			const sent = this.#sent.get(message.from) ?? new Set();
+			this.#sent.set(message.from, new Set(message.needs.map(dataKey)));
+			this.#send(message.needs.filter((need) => !sent.has(dataKey(need))));
+		} else if (message.type === 'bye') {
+			this.#needs.delete(message.from);
+			this.#sent.delete(message.from);
+		}
 	}
 
 	async #send(needs: Need[]): Promise<void> {
