@@ -322,6 +322,9 @@ test('the presentation window updates when the analyst imports data', async ({ p
 
 	// In the analyst window (the same tab, same engine): import an export of actual values.
 	await analyst.getByRole('link', { name: 'Daten importieren' }).click();
+	await expect(analyst.locator('[data-source]')).toHaveAttribute('data-source', 'sample', {
+		timeout: 30_000
+	});
 	await analyst
 		.locator('input[type="file"]')
 		.setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'ingest', 'e2e-istwerte-cp1252.csv'));
