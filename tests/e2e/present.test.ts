@@ -1,20 +1,26 @@
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectedAttainment, sampleEngine } from './sample-sql';
 
 /** de-DE "111,8 %" → 111.8 */
 const parsePercent = (text: string) => Number(text.replace(/\s|%|\u00a0/g, '').replace(',', '.'));
 
-/** The attainment figures a slide's (screen-reader) table holds, by indicator id. */
-async function slideAttainment(page: Page, slide: string): Promise<Record<string, number>> {
-	const rows = page.locator(`[data-slide="${slide}"] figure tbody tr`);
-	const shown: Record<string, number> = {};
-	for (const row of await rows.all())
-		shown[(await row.getAttribute('data-indicator'))!] = parsePercent(
-			(await row.locator('td').nth(2).textContent()) ?? ''
+/**
+ * The attainment figures a chart's (screen-reader) table holds, by indicator id. Read in one step:
+ * row by row, a table re-drawn in between (new data arriving) would leave a locator waiting for a
+ * row that is gone.
+ */
+async function tableAttainment(figure: Locator): Promise<Record<string, number>> {
+	const rows = await figure
+		.locator('tbody tr')
+		.evaluateAll((trs) =>
+			trs.map((tr) => [tr.getAttribute('data-indicator')!, tr.cells[2]?.textContent ?? ''])
 		);
-	return shown;
+	return Object.fromEntries(rows.map(([id, text]) => [id, parsePercent(text!)]));
 }
+
+const slideAttainment = (page: Page, slide: string) =>
+	tableAttainment(page.locator(`[data-slide="${slide}"] figure`));
 
 /** A canvas's pixels: its backing store, the device pixels it covers, its layout width and its frame's. */
 function canvasPixels(c: HTMLCanvasElement) {
@@ -337,13 +343,8 @@ test('the presentation window updates when the analyst imports data', async ({ p
 	await expect.poll(() => slideAttainment(present, chartSlide), { timeout: 5_000 }).not.toEqual(before);
 	await expect(slide).toHaveAttribute('data-origin', 'analyst');
 	await analyst.getByRole('link', { name: 'Übersicht', exact: true }).click();
-	const overview = analyst.locator('figure[data-chart="attainment-by-indicator"] tbody tr');
-	await expect(overview.first()).toBeAttached({ timeout: 30_000 });
-	const shown: Record<string, number> = {};
-	for (const row of await overview.all())
-		shown[(await row.getAttribute('data-indicator'))!] = parsePercent(
-			(await row.locator('td').nth(2).textContent()) ?? ''
-		);
-	expect(await slideAttainment(present, chartSlide)).toEqual(shown);
+	const overview = analyst.locator('figure[data-chart="attainment-by-indicator"]');
+	await expect(overview.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	expect(await slideAttainment(present, chartSlide)).toEqual(await tableAttainment(overview));
 	await present.screenshot({ path: 'test-results/screenshots/present-after-import-1366x768.png' });
 });
