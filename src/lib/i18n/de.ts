@@ -310,6 +310,11 @@ export const de = {
 	'deck.removeFilter': 'Filter {value} entfernen',
 	'deck.filtersHint': 'Die Folie zeigt die Daten mit diesen Filtern; das Publikum sieht sie in der Fußzeile.',
 	'deck.noFilters': 'Ohne Filter: die Folie zeigt alle Daten.',
+	'deck.linked': 'Den Filtern der Dashboards folgen',
+	'deck.linkedHint':
+		'Die Folie zeigt, was zuletzt auf einer Dashboard-Seite (Übersicht, Indikator, Projekt, Veranstaltung) gefiltert wurde – live, auch in der laufenden Präsentation. Ohne Haken gelten die Filter unten.',
+	'deck.linkedNone': 'Zurzeit ohne Filter: alle Daten.',
+	'deck.linkedMark': 'folgt den Filtern',
 	'deck.preview': 'Vorschau der Folie',
 	'deck.keysHint':
 		'In der Präsentation: → / Bild ↓ / Leertaste weiter, ← / Bild ↑ zurück, Pos1 / Ende, Zahl + Enter springt, B Schwarzbild, F Vollbild, Strg+P Handout (eine Folie pro Seite).',

@@ -309,6 +309,11 @@ export const en: Record<MessageKey, string> = {
 	'deck.removeFilter': 'Remove filter {value}',
 	'deck.filtersHint': 'The slide shows the data with these filters; the audience sees them in the footer.',
 	'deck.noFilters': 'No filters: the slide shows all data.',
+	'deck.linked': 'Follow the dashboard filters',
+	'deck.linkedHint':
+		'The slide shows what was last filtered on a dashboard page (overview, indicator, project, event) – live, also during the running presentation. Unticked, the filters below apply.',
+	'deck.linkedNone': 'Currently no filters: all data.',
+	'deck.linkedMark': 'follows filters',
 	'deck.preview': 'Slide preview',
 	'deck.keysHint':
 		'While presenting: → / Page Down / Space next, ← / Page Up back, Home / End, number + Enter jumps, B black screen, F full screen, Ctrl+P handout (one slide per page).',

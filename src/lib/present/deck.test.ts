@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../metrics/filters';
-import { deckReducer, textBlocks, type Deck, type DeckAction, type TextBlock } from './deck';
+import { deckReducer, resolveSlide, textBlocks, type Deck, type DeckAction, type TextBlock } from './deck';
 
 const chart = (id: string, viewId = 'attainment-by-indicator') =>
-	({ kind: 'chart', id, viewId, filters: NO_FILTERS, title: '', notes: '' }) as const;
+	({ kind: 'chart', id, viewId, filters: NO_FILTERS, linked: false, title: '', notes: '' }) as const;
 const text = (id: string, title = '') => ({ kind: 'text', id, title, body: '', notes: '' }) as const;
 const deck = (...slides: Deck['slides']): Deck => ({ id: 'd1', title: 'Deck', slides, updatedAt: '' });
 const ids = (d: Deck) => d.slides.map((s) => s.id);
@@ -79,6 +79,18 @@ describe('deckReducer', () => {
 		});
 	});
 
+	it('links a chart slide to the dashboard and back, keeping its own filters', () => {
+		const filters = { ...NO_FILTERS, periodTo: '2020-12-31' };
+		const linked = deckReducer(deck({ ...chart('a'), filters }), {
+			type: 'update',
+			slideId: 'a',
+			patch: { linked: true }
+		});
+		expect(linked.slides[0]).toEqual({ ...chart('a'), filters, linked: true });
+		const unlinked = deckReducer(linked, { type: 'update', slideId: 'a', patch: { linked: false } });
+		expect(unlinked.slides[0]).toEqual({ ...chart('a'), filters });
+	});
+
 	it('gives a body only to text slides', () => {
 		const after = deckReducer(deck(chart('a'), text('b')), {
 			type: 'update',
@@ -94,6 +106,25 @@ describe('deckReducer', () => {
 		const before = deck(text('a'), text('b'));
 		deckReducer(before, { type: 'move', slideId: 'a', to: 1 });
 		expect(ids(before)).toEqual(['a', 'b']);
+	});
+});
+
+describe('resolveSlide', () => {
+	const own = { ...NO_FILTERS, periodTo: '2020-12-31' };
+	const dashboard = { ...NO_FILTERS, municipalities: ['Leipzig'] };
+	it.each([
+		[
+			'a linked chart slide shows the dashboard filters',
+			{ ...chart('a'), filters: own, linked: true },
+			dashboard
+		],
+		['an unlinked one its own', { ...chart('a'), filters: own }, own]
+	])('%s', (_, slide, expected) => {
+		expect(resolveSlide(slide, dashboard)).toMatchObject({ filters: expected });
+	});
+	it('leaves text slides as they are', () => {
+		const slide = text('t', 'Agenda');
+		expect(resolveSlide(slide, dashboard)).toBe(slide);
 	});
 });
 

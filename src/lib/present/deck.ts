@@ -7,6 +7,11 @@ export interface ChartSlide {
 	/** A view id; a deck from another version may name a view this one lacks (the slide says so). */
 	viewId: string;
 	filters: Filters;
+	/**
+	 * Linked to the dashboard: the slide shows the filters the analyst last set on a dashboard page
+	 * instead of its own, so the audience follows the analyst live ("let's look at Berlin").
+	 */
+	linked: boolean;
 	/** Replaces the chart's own title on the slide; empty = the chart's title. */
 	title: string;
 	notes: string;
@@ -40,7 +45,10 @@ export type DeckAction =
 	| {
 			type: 'update';
 			slideId: string;
-			patch: Partial<Pick<TextSlide, 'title' | 'body' | 'notes'>> & { filters?: Filters };
+			patch: Partial<Pick<TextSlide, 'title' | 'body' | 'notes'>> & {
+				filters?: Filters;
+				linked?: boolean;
+			};
 	  }
 	| { type: 'rename'; title: string };
 
@@ -55,6 +63,7 @@ export function deckReducer(deck: Deck, action: DeckAction): Deck {
 					id: action.id,
 					viewId: action.viewId,
 					filters: action.filters,
+					linked: false,
 					title: '',
 					notes: ''
 				}
@@ -81,10 +90,15 @@ export function deckReducer(deck: Deck, action: DeckAction): Deck {
 			const index = deck.slides.findIndex((s) => s.id === action.slideId);
 			if (index < 0) return deck;
 			const slide = deck.slides[index]!;
-			const { filters, body, ...common } = action.patch;
+			const { filters, linked, body, ...common } = action.patch;
 			const updated: Slide =
 				slide.kind === 'chart'
-					? { ...slide, ...common, ...(filters ? { filters } : {}) }
+					? {
+							...slide,
+							...common,
+							...(filters ? { filters } : {}),
+							...(linked !== undefined ? { linked } : {})
+						}
 					: { ...slide, ...common, ...(body !== undefined ? { body } : {}) };
 			const slides = [...deck.slides];
 			slides[index] = updated;
@@ -93,6 +107,11 @@ export function deckReducer(deck: Deck, action: DeckAction): Deck {
 		case 'rename':
 			return deck.title === action.title ? deck : { ...deck, title: action.title };
 	}
+}
+
+/** The slide as shown: a linked chart slide takes the dashboard's filters, every other slide is as is. */
+export function resolveSlide(slide: Slide, dashboard: Filters): Slide {
+	return slide.kind === 'chart' && slide.linked ? { ...slide, filters: dashboard } : slide;
 }
 
 function withSlides(deck: Deck, slides: Slide[]): Deck {

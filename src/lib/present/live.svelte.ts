@@ -1,8 +1,9 @@
 import { onMount } from 'svelte';
 import { workspace } from '../workspace';
 import { openChannel, type Channel } from './channel';
+import { dashboardFilters } from './dashboard.svelte';
 import { loadNeed } from './load';
-import type { Slide } from './deck';
+import { resolveSlide, type Slide } from './deck';
 import { actionForKey, clampNav, navigate, START, type NavAction, type NavState } from './keys';
 import { decks } from './store.svelte';
 import { dataKey, deckNeeds, replaces, type DataEntry, type Message, type Need } from './sync';
@@ -18,6 +19,10 @@ const ANALYST_WAIT_MS = 1500;
 export class PresentationLink {
 	entries: Record<string, DataEntry> = $state.raw({});
 	nav: NavState = $state(START);
+	/** The active deck's slides as shown: linked slides with the analyst's dashboard filters. */
+	slides: Slide[] = $derived(
+		(decks.active?.slides ?? []).map((slide) => resolveSlide(slide, dashboardFilters.filters))
+	);
 	#channel: Channel | null = null;
 	#needs: Need[] = [];
 	#needKeys: string | null = null;
@@ -29,11 +34,12 @@ export class PresentationLink {
 	follow(): void {
 		onMount(() => {
 			decks.start();
+			dashboardFilters.start();
 			return this.start();
 		});
 		$effect(() => {
 			const deck = decks.active;
-			this.show(deck?.id ?? null, deckNeeds(deck), deck?.slides.length ?? 0);
+			this.show(deck?.id ?? null, deckNeeds(deck, dashboardFilters.filters), deck?.slides.length ?? 0);
 		});
 		$effect(() => this.localChanged(workspace.version));
 	}

@@ -18,11 +18,12 @@ describe('dataKey', () => {
 });
 
 describe('deckNeeds', () => {
-	const chart = (id: string, viewId: string, periodTo: string | null = null) => ({
+	const chart = (id: string, viewId: string, periodTo: string | null = null, linked = false) => ({
 		kind: 'chart' as const,
 		id,
 		viewId,
 		filters: { ...NO_FILTERS, periodTo },
+		linked,
 		title: '',
 		notes: ''
 	});
@@ -39,8 +40,29 @@ describe('deckNeeds', () => {
 				chart('d', 'v2')
 			]
 		};
-		expect(deckNeeds(deck).map(dataKey)).toEqual(['v1', 'v1?bis=2020-12-31', 'v2']);
-		expect(deckNeeds(null)).toEqual([]);
+		expect(deckNeeds(deck, NO_FILTERS).map(dataKey)).toEqual(['v1', 'v1?bis=2020-12-31', 'v2']);
+		expect(deckNeeds(null, NO_FILTERS)).toEqual([]);
+	});
+
+	it("linked slides need their view with the dashboard's filters, their own are kept for later", () => {
+		const dashboard = { ...NO_FILTERS, states: ['Berlin'] };
+		const deck: Deck = {
+			id: 'd',
+			title: 'T',
+			updatedAt: '',
+			slides: [
+				chart('a', 'v1', '2020-12-31', true),
+				chart('b', 'v1', '2020-12-31'),
+				chart('c', 'v2', null, true)
+			]
+		};
+		expect(deckNeeds(deck, dashboard).map(dataKey)).toEqual([
+			'v1?land=Berlin',
+			'v1?bis=2020-12-31',
+			'v2?land=Berlin'
+		]);
+		expect(deckNeeds(deck, NO_FILTERS).map(dataKey)).toEqual(['v1', 'v1?bis=2020-12-31', 'v2']);
+		expect(deck.slides[0]).toMatchObject({ filters: { periodTo: '2020-12-31' } });
 	});
 });
 

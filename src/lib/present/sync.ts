@@ -1,5 +1,5 @@
 import { filtersToSearchParams, type Filters } from '../metrics/filters';
-import type { Deck } from './deck';
+import { resolveSlide, type Deck } from './deck';
 import { filters as validFilters } from './validate';
 
 /**
@@ -46,10 +46,13 @@ export function dataKey(need: Need): string {
 	return query ? `${need.viewId}?${query}` : need.viewId;
 }
 
-/** The distinct data needs of a deck's chart slides, in slide order. */
-export function deckNeeds(deck: Deck | null): Need[] {
+/**
+ * The distinct data needs of a deck's chart slides, in slide order; linked slides need their view
+ * with the dashboard's filters.
+ */
+export function deckNeeds(deck: Deck | null, dashboard: Filters): Need[] {
 	const needs = new Map<string, Need>();
-	for (const slide of deck?.slides ?? []) {
+	for (const slide of (deck?.slides ?? []).map((s) => resolveSlide(s, dashboard))) {
 		if (slide.kind !== 'chart') continue;
 		const need = { viewId: slide.viewId, filters: slide.filters };
 		const key = dataKey(need);

@@ -14,6 +14,7 @@ const good: Deck = {
 			id: 's2',
 			viewId: 'attainment-by-indicator',
 			filters: { ...NO_FILTERS, periodTo: '2021-12-31', municipalities: ['Leipzig', 'Bremen'] },
+			linked: true,
 			title: '',
 			notes: ''
 		}
@@ -58,6 +59,7 @@ describe('parseDeckFile', () => {
 						id: 'c',
 						viewId: 'attainment-by-indicator',
 						filters: NO_FILTERS,
+						linked: false,
 						title: '',
 						notes: ''
 					}
@@ -121,6 +123,11 @@ describe('parseDeckFile', () => {
 			'a list filter that is not a list of texts',
 			withSlide({ kind: 'chart', id: 'c', viewId: 'v', filters: { states: 'Sachsen' } }),
 			{ code: 'field', params: { path: 'deck.slides[0].filters.states', expected: 'text[]' } }
+		],
+		[
+			'a link flag that is not a boolean',
+			withSlide({ kind: 'chart', id: 'c', viewId: 'v', linked: 'ja' }),
+			{ code: 'field', params: { path: 'deck.slides[0].linked', expected: 'boolean' } }
 		],
 		[
 			'two slides with one id',

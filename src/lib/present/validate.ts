@@ -75,6 +75,10 @@ function invalid(path: string, expected: string): never {
 	throw new Invalid({ code: 'field', params: { path, expected } });
 }
 
+function flag(value: unknown, path: string): boolean {
+	return typeof value === 'boolean' ? value : invalid(path, 'boolean');
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -131,7 +135,9 @@ function slide(value: unknown, path: string): Slide {
 			kind: 'chart',
 			...common,
 			viewId: id(o.viewId, `${path}.viewId`),
-			filters: o.filters === undefined ? NO_FILTERS : filters(o.filters, `${path}.filters`)
+			filters: o.filters === undefined ? NO_FILTERS : filters(o.filters, `${path}.filters`),
+			// Decks from before linked slides have no flag: their slides keep their own filters.
+			linked: o.linked === undefined ? false : flag(o.linked, `${path}.linked`)
 		};
 	return invalid(`${path}.kind`, '"chart" | "text"');
 }
