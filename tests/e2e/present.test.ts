@@ -14,7 +14,7 @@ async function tableAttainment(figure: Locator): Promise<Record<string, number>>
 	const rows = await figure
 		.locator('tbody tr')
 		.evaluateAll((trs) =>
-			trs.map((tr) => [tr.getAttribute('data-indicator')!, tr.cells[2]?.textContent ?? ''])
+			trs.map((tr) => [tr.getAttribute('data-indicator')!, tr.querySelectorAll('td')[2]?.textContent ?? ''])
 		);
 	return Object.fromEntries(rows.map(([id, text]) => [id, parsePercent(text!)]));
 }
@@ -347,4 +347,57 @@ test('the presentation window updates when the analyst imports data', async ({ p
 	await expect(overview.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
 	expect(await slideAttainment(present, chartSlide)).toEqual(await tableAttainment(overview));
 	await present.screenshot({ path: 'test-results/screenshots/present-after-import-1366x768.png' });
+});
+
+test('a linked slide follows the filters the analyst sets on the dashboard, in the running presentation', async ({
+	page,
+	context
+}) => {
+	const analyst = page;
+	const chartSlide = await buildDeck(analyst);
+	await analyst.locator(`[data-slide-item="${chartSlide}"] .pick`).click();
+	// Its own filter stays for later, but while linked the dashboard's filters apply.
+	await analyst.locator('[data-field="periodTo"]').fill('2020-12-31');
+	await analyst.locator('[data-field="linked"]').check();
+	await expect(analyst.locator('[data-linked-filters]')).toContainText('Zurzeit ohne Filter');
+	await expect(analyst.locator('[data-field="periodTo"]')).toBeDisabled();
+	await expect(analyst.locator(`[data-slide-item="${chartSlide}"]`)).toContainText('folgt den Filtern');
+	await analyst.screenshot({ path: 'test-results/screenshots/present-editor-linked.png', fullPage: true });
+
+	const [present] = await Promise.all([
+		context.waitForEvent('page'),
+		analyst.locator('[data-start]').click()
+	]);
+	await present.setViewportSize({ width: 1920, height: 1080 });
+	const slide = present.locator(`[data-slide="${chartSlide}"]`);
+	await expect(slide).toHaveAttribute('data-key', 'attainment-by-indicator');
+	await expect(slide).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+
+	// The analyst filters the overview to one Land: the slide shows that Land, from the analyst's
+	// data, equal to what the analyst's own overview shows.
+	await analyst.getByRole('link', { name: 'Übersicht', exact: true }).click();
+	const overview = analyst.locator('figure[data-chart="attainment-by-indicator"]');
+	await expect(overview.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	await analyst.locator('select[name="land"]').selectOption('Sachsen');
+	await expect(analyst).toHaveURL(/land=Sachsen/);
+	await expect(slide).toHaveAttribute('data-key', 'attainment-by-indicator?land=Sachsen', {
+		timeout: 5_000
+	});
+	await expect(slide).toHaveAttribute('data-state', 'ready', { timeout: 5_000 });
+	await expect(slide).toHaveAttribute('data-origin', 'analyst');
+	await expect(slide.locator('footer')).toContainText('Land: Sachsen');
+	await expect
+		.poll(async () => (await slideAttainment(present, chartSlide)).CO01, { timeout: 5_000 })
+		.toBe((await tableAttainment(overview)).CO01);
+	expect(await slideAttainment(present, chartSlide)).toEqual(await tableAttainment(overview));
+	await present.screenshot({ path: 'test-results/screenshots/present-linked-1920x1080.png' });
+
+	// Unlinked again, the slide shows its own filter.
+	await analyst.getByRole('link', { name: 'Präsentation', exact: true }).click();
+	await analyst.locator(`[data-slide-item="${chartSlide}"] .pick`).click();
+	await analyst.locator('[data-field="linked"]').uncheck();
+	await expect(slide).toHaveAttribute('data-key', 'attainment-by-indicator?bis=2020-12-31', {
+		timeout: 5_000
+	});
+	await expect(slide.locator('footer')).toContainText('bis 31.12.2020');
 });
