@@ -143,7 +143,11 @@ export function barChartConfig(spec: BarChartSpec): ChartConfiguration<'bar'> {
 	};
 }
 
-/** Upper end of a percent axis that leaves room for the bar labels. */
-export function percentAxisMax(values: number[], room = 35): number {
-	return Math.ceil((Math.max(120, ...values) + room) / 20) * 20;
+/**
+ * Upper end of a percent axis (a multiple of 20, at least 140) that leaves the longest bar's label
+ * ("120,0 %  ✓ erreicht") room to the right: labels have a fixed width, so the room is a share of
+ * the axis, not a fixed number of points.
+ */
+export function percentAxisMax(values: number[], labelShare = 0.3): number {
+	return Math.ceil(Math.max(100, ...values) / (1 - labelShare) / 20) * 20;
 }
