@@ -83,7 +83,10 @@ async function importOn(browser, baseURL, path, query = '') {
 				rows: Number(tr.dataset.rows)
 			}))
 		);
-		return { rows, error, crashed, peakMb: peak };
+		const steps = await page
+			.locator('[data-steps="pipeline"] dd')
+			.evaluateAll((dds) => Object.fromEntries(dds.map((dd) => [dd.dataset.step, Number(dd.dataset.ms)])));
+		return { rows, steps, error, crashed, peakMb: peak };
 	} catch (error) {
 		return { rows: [], error: String(error), crashed, peakMb: peak };
 	} finally {
@@ -128,6 +131,7 @@ export async function run({ baseURL, browser, emit }) {
 				within: overPapa >= 2
 			});
 		}
+		if (result.steps) emit({ metric: 'pipeline_steps', unit: 'ms', ...result.steps });
 		emit({ metric: 'peak_browser_rss_1m', unit: 'MB', value: result.peakMb });
 		rmSync(path);
 
@@ -145,6 +149,7 @@ export async function run({ baseURL, browser, emit }) {
 				crashed: r.crashed,
 				error: r.error,
 				ms: r.rows[0]?.ms ?? null,
+				steps: r.steps,
 				peak_browser_rss_mb: r.peakMb
 			});
 		}

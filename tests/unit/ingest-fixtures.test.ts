@@ -143,6 +143,15 @@ const LOADED: {
 		rows: [2, 2, 0, 0]
 	},
 	{
+		file: 'trailing-delimiter-rows-only.csv',
+		encoding: 'utf-8',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [3, 3, 0, 0],
+		lines: [2, 3, 4]
+	},
+	{
 		file: 'placeholders.csv',
 		encoding: 'utf-8',
 		delimiter: ';',
@@ -215,6 +224,10 @@ const REFUSED: { file: string; error: RegExp; sizeLimit?: number }[] = [
 	{ file: 'xlsx-renamed.csv', error: /ZIP-Archiv \(z\. B\. eine Excel-Arbeitsmappe \.xlsx\)/ },
 	{ file: 'unterminated-quote.csv', error: /^Zeile 3: Ein Anführungszeichen .* nicht geschlossen\.$/ },
 	{ file: 'ragged-rows.csv', error: /Zeile 3 hat 5 statt 6 Spalten; Zeile 4 hat 7 statt 6 Spalten/ },
+	{
+		file: 'trailing-value-rows-only.csv',
+		error: /^Zeile 3: Die letzte Spalte \(Spalte 7\) hat keine Überschrift, enthält aber Werte\.$/
+	},
 	{
 		file: 'duplicate-headers.csv',
 		error: /^Zeile 1: Die Spaltenüberschrift „Istwert“ kommt doppelt vor \(Spalte 5 und 6\)\.$/

@@ -221,6 +221,7 @@ export const de = {
 	'import.bench.running': 'Wird gemessen …',
 	'import.bench.method': 'Verfahren',
 	'import.bench.rows': 'Zeilen',
+	'import.bench.steps': 'Schritte des Imports (ms)',
 
 	// --- presenter (issue 5): keys present.*, deck.*
 	'nav.present': 'Präsentation',

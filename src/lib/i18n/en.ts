@@ -223,6 +223,7 @@ export const en: Record<MessageKey, string> = {
 	'import.bench.running': 'Measuring …',
 	'import.bench.method': 'Method',
 	'import.bench.rows': 'Rows',
+	'import.bench.steps': 'Import steps (ms)',
 
 	// --- presenter (issue 5): keys present.*, deck.*
 	'nav.present': 'Presentation',

@@ -7,6 +7,9 @@ import { scanRecords, type RecordScan } from './scan';
 /** Name given to a trailing empty header (every line ends with a delimiter): ignored when empty. */
 export const TRAILING_COLUMN = '(leer)';
 
+/** Records read on the main path to decide each column's fast type (the whole file when smaller). */
+export const SAMPLE_RECORDS = 5000;
+
 /**
  * A file read, decoded and checked, ready for the typed load: everything that needs no database
  * and may run in a Web Worker. `error` is set when the file is refused; nothing of it is loaded.
@@ -22,8 +25,12 @@ export interface PreparedCsv {
 	utf8?: Uint8Array;
 	/** The first data records as papaparse reads them, for the mapping screen. */
 	preview?: string[][];
+	/** The first SAMPLE_RECORDS data records (papaparse): the per-column fast types are decided on them. */
+	sample?: string[][];
 	/** Canonical tables this file may be, best first. */
 	guesses?: TableGuess[];
+	/** Milliseconds per step (decode, scan, sample), shown on /diagnostics/ingest. */
+	timings?: Record<string, number>;
 }
 
 export interface PrepareOptions {
@@ -38,9 +45,17 @@ export interface PrepareOptions {
  */
 export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOptions = {}): PreparedCsv {
 	const prepared: PreparedCsv = { file, size: bytes.length };
+	const timings: Record<string, number> = {};
+	let mark = performance.now();
+	const step = (name: string) => {
+		const now = performance.now();
+		timings[name] = Math.round(now - mark);
+		mark = now;
+	};
 	try {
 		checkBytes(bytes, options.sizeLimit ?? DEFAULT_SIZE_LIMIT);
 		const { text, encoding } = decodeText(bytes);
+		step('decode');
 		prepared.encoding = encoding;
 		if (text.trim() === '') throw new InputError('Die Datei enthält nur Leerzeilen.');
 		const dialect = sniffDialect(text);
@@ -48,20 +63,30 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 		const body = text.slice(dialect.bodyStart);
 		// CR-only files (old Mac Excel) become LF so read_csv sees the same records as the scan.
 		const normalized = dialect.lineEnding === 'CR' ? body.replace(/\r/g, '\n') : body;
-		const scan = scanRecords(normalized, dialect.delimiter, dialect.skipLines + 1, dialect.hasHeader);
+		const utf8 = utf8Body(bytes, text, encoding, dialect.bodyStart, normalized, body);
+		const scan = scanRecords(utf8, dialect.delimiter, dialect.skipLines + 1, dialect.hasHeader);
 		prepared.scan = scan;
+		step('scan');
 		checkHeaders(dialect, scan);
 		if (scan.records === 0)
 			throw new InputError(
 				`Die Datei enthält nur die Kopfzeile (${dialect.headers.join(', ')}), aber keine Datenzeilen.`
 			);
-		prepared.utf8 = utf8Body(bytes, text, encoding, dialect.bodyStart, normalized, body);
-		prepared.preview = Papa.parse<string[]>(normalized, {
+		prepared.utf8 = utf8;
+		// Only the sample's bytes are parsed: papaparse is slow to start on a whole 50 MB string.
+		const head = new TextDecoder().decode(
+			utf8.subarray(0, scan.starts[Math.min(scan.records, SAMPLE_RECORDS)])
+		);
+		const sample = Papa.parse<string[]>(head, {
 			delimiter: dialect.delimiter,
-			preview: (options.previewRows ?? 10) + (dialect.hasHeader ? 1 : 0),
+			preview: SAMPLE_RECORDS + (dialect.hasHeader ? 1 : 0),
 			skipEmptyLines: 'greedy'
 		}).data.slice(dialect.hasHeader ? 1 : 0);
+		prepared.sample = sample;
+		prepared.preview = sample.slice(0, options.previewRows ?? 10);
 		prepared.guesses = guessTables(dialect.headers.filter((h) => h !== TRAILING_COLUMN));
+		step('sample');
+		prepared.timings = timings;
 	} catch (error) {
 		if (!(error instanceof InputError)) throw error;
 		prepared.error = error.message;
@@ -73,6 +98,7 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 function checkHeaders(dialect: Dialect, scan: RecordScan): void {
 	const headers = dialect.headers;
 	const line = dialect.skipLines + 1;
+	if (scan.trailingField) headers.push(TRAILING_COLUMN);
 	if (headers.length !== scan.fields)
 		throw new InputError(`Zeile ${line}: Die Kopfzeile lässt sich nicht eindeutig in Spalten teilen.`);
 	if (headers.length > 1 && headers.at(-1) === '') headers[headers.length - 1] = TRAILING_COLUMN;

@@ -56,6 +56,21 @@ describe('scanRecords', () => {
 		expect(scanRecords(text, ';', 1), name).toMatchObject(expected);
 	});
 
+	test('records where each record starts in the bytes (multi-byte characters counted as bytes)', () => {
+		const scan = scanRecords(new TextEncoder().encode('a;b\nä;2\n\n"x\ny";3'), ';', 1);
+		// Two records and the end: "ä" takes two bytes, the blank line one.
+		expect([...scan.starts]).toEqual([4, 10, 17]);
+		expect(scan.trailingField).toBe(false);
+	});
+
+	test.each([
+		{ name: 'every data row', text: 'a;b\n1;2;\n3;4;\n', trailing: true, fields: 3 },
+		{ name: 'header too (an empty header name)', text: 'a;b;\n1;2;\n', trailing: false, fields: 3 },
+		{ name: 'no row', text: 'a;b\n1;2\n', trailing: false, fields: 2 }
+	])('trailing delimiter on $name', ({ text, trailing, fields }) => {
+		expect(scanRecords(text, ';', 1)).toMatchObject({ trailingField: trailing, fields });
+	});
+
 	test('numbers lines from the start line and treats the first record as data without a header', () => {
 		expect(scanRecords('1;2\n3;4\n', ';', 3, false)).toMatchObject({ records: 2, firstDataLine: 3 });
 	});
@@ -67,6 +82,11 @@ describe('scanRecords', () => {
 			name: 'too many fields, later line',
 			text: 'a;b\n"x\ny";2\n1;2;3\n',
 			message: /Zeile 4 hat 3 statt 2 Spalten/
+		},
+		{
+			name: 'a trailing delimiter on some data rows only',
+			text: 'a;b\n1;2;\n3;4\n',
+			message: /Zeile 2 hat 3 statt 2 Spalten/
 		}
 	])('refuses $name', ({ text, message }) => {
 		expect(() => scanRecords(text, ';', 1)).toThrow(message);

@@ -15,6 +15,13 @@ export interface RecordScan {
 	breakpoints: number[];
 	/** Number of fields of the header (or first record). */
 	fields: number;
+	/**
+	 * Byte offset of each data record's start in the scanned bytes (record i at index i − 1), and
+	 * the byte length scanned at index `records`: a record's bytes are starts[i − 1]..starts[i].
+	 */
+	starts: Uint32Array;
+	/** Every data record has one field more than the header: a trailing delimiter on data rows only. */
+	trailingField: boolean;
 }
 
 const QUOTE = 34;
@@ -23,20 +30,34 @@ const CR = 13;
 const MAX_LISTED = 5;
 
 /**
- * One pass over the decoded text that tracks quotes, delimiters and line breaks only (no values):
- * it finds the physical line each record starts on, and refuses ragged rows and unterminated
- * quotes with their line numbers. Values are parsed by DuckDB's read_csv, not here.
- * `startLine` is the physical line of `text[0]` (after skipped lines); without a header row the
- * first record is data.
+ * One pass over the UTF-8 bytes (delimiters, quotes and line breaks are ASCII, so no decoding)
+ * that tracks quotes, delimiters and line breaks only (no values): it finds the physical line and
+ * byte offset each record starts on, and refuses ragged rows and unterminated quotes with their
+ * line numbers. Values are parsed by DuckDB's read_csv, not here. `startLine` is the physical line
+ * of the first byte (after skipped lines); without a header row the first record is data.
  */
 export function scanRecords(
-	text: string,
+	input: Uint8Array | string,
 	delimiter: string,
 	startLine: number,
 	hasHeader = true
 ): RecordScan {
+	const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
 	const d = delimiter.charCodeAt(0);
-	const n = text.length;
+	const n = bytes.length;
+	const state: ScanState = {
+		hasHeader,
+		expected: -1,
+		firstDataLine: 0,
+		records: 0,
+		blankLines: 0,
+		lastOffset: 0,
+		plusOne: 0,
+		starts: new Uint32Array(1024),
+		breakpoints: [],
+		ragged: []
+	};
+	// The hot loop keeps its state in locals (a closure over them would make every access a load).
 	let line = startLine;
 	let recordStart = 0;
 	let recordLine = line;
@@ -44,45 +65,17 @@ export function scanRecords(
 	let fieldStart = true;
 	let inQuotes = false;
 	let quoteLine = 0;
-	let expected = -1;
-	let firstDataLine = 0;
-	let records = 0;
-	let blankLines = 0;
-	let lastOffset = 0;
-	const breakpoints: number[] = [];
-	const ragged: string[] = [];
-
-	const endRecord = (end: number) => {
-		if (end === recordStart) {
-			if (expected >= 0) blankLines++;
-			return;
-		}
-		if (expected < 0) {
-			expected = fields;
-			firstDataLine = hasHeader ? line + 1 : recordLine;
-			if (hasHeader) return;
-		}
-		records++;
-		if (fields !== expected && ragged.length < MAX_LISTED)
-			ragged.push(`Zeile ${recordLine} hat ${fields} statt ${expected} Spalten`);
-		const offset = recordLine - (firstDataLine + records - 1);
-		if (offset !== lastOffset) {
-			breakpoints.push(records, offset);
-			lastOffset = offset;
-		}
-	};
-
 	let i = 0;
 	while (i < n) {
-		const c = text.charCodeAt(i);
+		const c = bytes[i]!;
 		if (inQuotes) {
 			if (c === QUOTE) {
-				if (text.charCodeAt(i + 1) === QUOTE) i++;
+				if (bytes[i + 1] === QUOTE) i++;
 				else inQuotes = false;
 			} else if (c === LF) line++;
 			else if (c === CR) {
 				line++;
-				if (text.charCodeAt(i + 1) === LF) i++;
+				if (bytes[i + 1] === LF) i++;
 			}
 			i++;
 			continue;
@@ -91,8 +84,8 @@ export function scanRecords(
 			fields++;
 			fieldStart = true;
 		} else if (c === LF || c === CR) {
-			endRecord(i);
-			if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+			endRecord(state, recordStart, i, recordLine, line, fields);
+			if (c === CR && bytes[i + 1] === LF) i++;
 			line++;
 			recordStart = i + 1;
 			recordLine = line;
@@ -109,12 +102,73 @@ export function scanRecords(
 		throw new InputError(
 			`Zeile ${quoteLine}: Ein Anführungszeichen (") wird geöffnet, aber bis zum Dateiende nicht geschlossen.`
 		);
-	if (n > recordStart) endRecord(n);
-	if (expected < 0) expected = 0;
-	if (ragged.length)
+	if (n > recordStart) endRecord(state, recordStart, n, recordLine, line, fields);
+	const { records, ragged } = state;
+	const expected = Math.max(state.expected, 0);
+	// Excel exports often end every data row, but not the header, with a delimiter: one empty field more.
+	const trailingField = hasHeader && records > 0 && state.plusOne === records;
+	if (ragged.length && !trailingField)
 		throw new InputError(
 			`Die Zeilen haben unterschiedlich viele Spalten: ${ragged.join('; ')}${ragged.length === MAX_LISTED ? ' …' : ''}.`
 		);
-	if (firstDataLine === 0) firstDataLine = line + 1;
-	return { records, blankLines, firstDataLine, breakpoints, fields: expected };
+	state.starts[records] = n;
+	return {
+		records,
+		blankLines: state.blankLines,
+		firstDataLine: state.firstDataLine || line + 1,
+		breakpoints: state.breakpoints,
+		fields: trailingField ? expected + 1 : expected,
+		starts: state.starts.subarray(0, records + 1),
+		trailingField
+	};
+}
+
+interface ScanState {
+	hasHeader: boolean;
+	expected: number;
+	firstDataLine: number;
+	records: number;
+	blankLines: number;
+	lastOffset: number;
+	plusOne: number;
+	starts: Uint32Array;
+	breakpoints: number[];
+	ragged: string[];
+}
+
+/** Books one record (or blank line) that ran from byte `start` to `end`, starting on `recordLine`. */
+function endRecord(
+	s: ScanState,
+	start: number,
+	end: number,
+	recordLine: number,
+	line: number,
+	fields: number
+): void {
+	if (end === start) {
+		if (s.expected >= 0) s.blankLines++;
+		return;
+	}
+	if (s.expected < 0) {
+		s.expected = fields;
+		s.firstDataLine = s.hasHeader ? line + 1 : recordLine;
+		if (s.hasHeader) return;
+	}
+	if (s.records + 1 >= s.starts.length) {
+		const grown = new Uint32Array(s.starts.length * 2);
+		grown.set(s.starts);
+		s.starts = grown;
+	}
+	s.starts[s.records] = start;
+	s.records++;
+	if (fields !== s.expected) {
+		if (fields === s.expected + 1) s.plusOne++;
+		if (s.ragged.length < MAX_LISTED)
+			s.ragged.push(`Zeile ${recordLine} hat ${fields} statt ${s.expected} Spalten`);
+	}
+	const offset = recordLine - (s.firstDataLine + s.records - 1);
+	if (offset !== s.lastOffset) {
+		s.breakpoints.push(s.records, offset);
+		s.lastOffset = offset;
+	}
 }

@@ -18,22 +18,6 @@ export function isPlaceholderSql(raw: string): string {
 	return `(${raw} IS NULL OR lower(trim(${raw})) IN (${placeholderList}))`;
 }
 
-/**
- * SQL counting, for one column, values in German (1.234,5) and English (1,234.5) style, so the
- * decimal separator is decided per column from the data (DESIGN.md §4), never per file.
- */
-export function numberStyleProbeSql(raw: string, prefix = ''): string {
-	const de = `regexp_full_match(trim(${raw}), '-?(\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d+,\\d+)\\s?%?')`;
-	const en = `regexp_full_match(trim(${raw}), '-?(\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+\\.\\d+)\\s?%?')`;
-	const p = prefix ? `${prefix}_` : '';
-	return `count(*) FILTER (WHERE ${de}) AS ${p}de, count(*) FILTER (WHERE ${en}) AS ${p}en`;
-}
-
-/** Decides the number style from probe counts; ties go to German, the exports this app is for. */
-export function decideNumberStyle(counts: { de: number; en: number }): NumberStyle {
-	return counts.en > counts.de ? 'en' : 'de';
-}
-
 /** SQL parsing a number cell in the given style; placeholders give 0 ("-") or NULL. */
 export function numberSql(raw: string, style: NumberStyle): string {
 	const cleaned = `regexp_replace(trim(${raw}), '[\\s%]', '', 'g')`;
