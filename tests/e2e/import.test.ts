@@ -92,3 +92,49 @@ test('refused files say why, before anything is loaded', async ({ page }) => {
 	);
 	await page.screenshot({ path: join(SHOTS, 'import-refused.png'), fullPage: true });
 });
+
+/**
+ * A large, valid actuals export (~30 MB) whose values need the precise text parse (percentages,
+ * quarters): single statements of its load run for seconds, so a cancel has one to interrupt.
+ */
+function largeExport(rows: number): Buffer {
+	const lines = ['Indikator-ID;Projekt-Nr.;Zeitraum von;Zeitraum bis;Istwert;Geschlecht'];
+	for (let i = 0; i < rows; i++)
+		lines.push(
+			`CO0${1 + (i % 9)};BQ-19-${String(1 + (i % 70)).padStart(3, '0')};Q${1 + (i % 4)}/2021;Q${1 + (i % 4)}/2021;${i % 1000},5 %;weiblich`
+		);
+	return Buffer.from(lines.join('\r\n') + '\r\n');
+}
+
+test('cancelling a running load stops it at once and keeps the data as it was', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto('/');
+	const participants = page.locator('[data-kpi="participants"] .value');
+	await expect(participants).not.toHaveText('', { timeout: 30_000 });
+	const before = await participants.textContent();
+
+	await page.goto('/import');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample', { timeout: 30_000 });
+	await page
+		.locator('input[type="file"]')
+		.setInputFiles({ name: 'gross.csv', mimeType: 'text/csv', buffer: largeExport(800_000) });
+	const card = page.locator('article[data-file="gross.csv"]');
+	await expect(card).toHaveAttribute('data-state', 'mapping', { timeout: 60_000 });
+	await card.getByRole('button', { name: 'Importieren' }).click();
+	await expect(card).toHaveAttribute('data-state', 'loading');
+	// Let DuckDB get well into the load, then cancel: the running statement must stop, not only
+	// the next step (one statement of this load runs for seconds on these machines).
+	await page.waitForTimeout(2000);
+	const clicked = Date.now();
+	await card.getByRole('button', { name: 'Abbrechen' }).click();
+	await expect(card).toHaveAttribute('data-state', 'cancelled', { timeout: 10_000 });
+	const stoppedAfter = Date.now() - clicked;
+	await expect(card).toContainText('Import abgebrochen: es wurde nichts geladen.');
+	await page.screenshot({ path: join(SHOTS, 'import-cancelled.png'), fullPage: true });
+	expect(stoppedAfter).toBeLessThan(1500);
+
+	// Nothing of the file was kept: still the sample, with the same figures.
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample');
+	await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
+	await expect(participants).toHaveText(before!, { timeout: 30_000 });
+});

@@ -29,8 +29,21 @@ export async function createBrowserEngine(): Promise<Engine> {
 	await db.open({ query: QUERY_CONFIG });
 	const conn = await db.connect();
 	return {
-		async exec(sql) {
-			await conn.query(sql);
+		async exec(sql, signal) {
+			if (!signal) {
+				await conn.query(sql);
+				return;
+			}
+			// send() runs the statement in slices the worker polls, so a cancel stops it in between.
+			if (signal.aborted) throw new Error('Abgebrochen');
+			const cancel = () => void conn.cancelSent();
+			signal.addEventListener('abort', cancel, { once: true });
+			try {
+				const reader = await conn.send(sql);
+				while (!(await reader.next()).done);
+			} finally {
+				signal.removeEventListener('abort', cancel);
+			}
 		},
 		async query(sql, params: SqlParam[] = []) {
 			if (params.length === 0) return conn.query(sql);

@@ -15,8 +15,11 @@ export type SqlParam = string | number | boolean | null;
 export const QUERY_CONFIG = { castBigIntToDouble: true, castDecimalToDouble: true } as const;
 
 export interface Engine {
-	/** Runs statements that return nothing of interest (DDL, INSERT, COPY). */
-	exec(sql: string): Promise<void>;
+	/**
+	 * Runs statements that return nothing of interest (DDL, INSERT, COPY). With a signal, an abort
+	 * interrupts the running statement (browser engine); the promise then rejects.
+	 */
+	exec(sql: string, signal?: AbortSignal): Promise<void>;
 	/** Runs one query with positional `?` parameters and returns its result as an Arrow table. */
 	query(sql: string, params?: SqlParam[]): Promise<Table>;
 	/** Makes bytes readable to SQL under `name` (e.g. `read_csv('name')`). */

@@ -24,7 +24,8 @@ export async function createNodeEngine(): Promise<Engine> {
 	await db.open({ query: QUERY_CONFIG });
 	const conn = db.connect();
 	return {
-		async exec(sql) {
+		async exec(sql, signal) {
+			if (signal?.aborted) throw new Error('Abgebrochen');
 			conn.query(sql);
 		},
 		async query(sql, params: SqlParam[] = []) {

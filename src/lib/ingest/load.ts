@@ -140,8 +140,12 @@ export async function loadPrepared(
 		await load(engine, prepared, options, report);
 		report.ok = true;
 	} catch (error) {
-		report.error = error instanceof Error ? error.message : String(error);
-		if (!(error instanceof ImportError)) report.internal = true;
+		// A cancel may surface as whatever error the interrupted statement gave.
+		if (options.signal?.aborted) report.error = CANCELLED;
+		else {
+			report.error = error instanceof Error ? error.message : String(error);
+			if (!(error instanceof ImportError)) report.internal = true;
+		}
 	}
 	return report;
 }
@@ -168,6 +172,11 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 	if (signal?.aborted) throw new ImportError(CANCELLED);
 }
 
+/** The engine with every exec interruptible by the signal (a running statement stops, not only the next). */
+function withSignal(engine: Engine, signal: AbortSignal): Engine {
+	return { ...engine, exec: (sql) => engine.exec(sql, signal) };
+}
+
 /** A CSV held by DuckDB: its registered name and how its records map to physical lines. */
 interface Source {
 	name: string;
@@ -179,7 +188,10 @@ interface Source {
 
 /** What every step of one load shares. */
 interface Context {
+	/** Runs statements the cancel signal interrupts. */
 	engine: Engine;
+	/** The same connection without the signal: cleanup and ROLLBACK must run after a cancel too. */
+	raw: Engine;
 	id: number;
 	dialect: Dialect;
 	headers: string[];
@@ -206,10 +218,10 @@ interface FastResult {
 }
 
 /**
- * Rejected rows beyond which the fast read is not trusted to be cheaper than reading the whole file
- * as text: DuckDB's reject logging has been seen to be slow when most rows fail a cast.
+ * Rows failing the fast casts beyond which the whole file is read the precise way: logging where
+ * they are (store_rejects) costs ~25 µs per row, 5 s for 200 000 of 1 M rows.
  */
-const MAX_FAST_REJECTS = (records: number) => Math.max(1000, records * 0.05);
+const MAX_FAST_REJECTS = (records: number) => Math.max(1000, records * 0.02);
 
 function readCsvSql(dialect: Dialect, name: string, types: Record<string, string>, extra = ''): string {
 	const columns = Object.entries(types)
@@ -241,8 +253,8 @@ async function linesJoin(
 		from: `${table} ASOF LEFT JOIN ${lines} ON ${row} >= ${lines}.row`,
 		line: `${base} + coalesce(${lines}.offset, 0)`,
 		cleanup: async () => {
-			await ctx.engine.exec(`DROP TABLE IF EXISTS ${lines}`);
-			await ctx.engine.dropFile(file);
+			await ctx.raw.exec(`DROP TABLE IF EXISTS ${lines}`);
+			await ctx.raw.dropFile(file);
 		}
 	};
 }
@@ -313,7 +325,8 @@ async function load(
 		(c, i) => !def.columns.slice(0, i).some((d) => mapping[d.name] && mapping[d.name] === mapping[c.name])
 	);
 	const ctx: Context = {
-		engine,
+		engine: options.signal ? withSignal(engine, options.signal) : engine,
+		raw: engine,
 		id: ++fileCounter,
 		dialect,
 		headers,
@@ -351,6 +364,7 @@ async function load(
 		if (fast?.bad.length) {
 			const mini = await miniSource(ctx, registered, scan, fast.bad);
 			cleanups.push(() => engine.dropFile(mini.name));
+			throwIfAborted(options.signal);
 			slowRecords = mini.records;
 			await preciseTyped(ctx, mini, cleanups);
 		} else if (!fast) await preciseTyped(ctx, whole, cleanups);
@@ -368,9 +382,9 @@ async function load(
 				await engine.exec(`DELETE FROM ${def.name} WHERE _source_file IN (${list})`);
 				await engine.exec(`DELETE FROM rejects WHERE source_file IN (${list})`);
 			}
-			if (fast) await engine.exec(fast.insert.replace('$FILE', literal(file)));
+			if (fast) await ctx.engine.exec(fast.insert.replace('$FILE', literal(file)));
 			if (slow) {
-				await engine.exec(
+				await ctx.engine.exec(
 					`INSERT INTO ${def.name} (${names}, _extra, _source_file, _source_line) SELECT ${names}, _extra, ${literal(file)}, _line FROM _typed WHERE len(_errors) = 0`
 				);
 				await engine.exec(
@@ -450,8 +464,8 @@ function offsetOf(breakpoints: number[], record: number): number {
 }
 
 /**
- * The typed read: read_csv casts each column to its fast type and logs rows it cannot cast
- * (store_rejects). Rows that fail a check the precise path would make (a required value missing,
+ * The typed read: read_csv casts each column to its fast type; rows it cannot cast are located
+ * with store_rejects. Rows that fail a check the precise path would make (a required value missing,
  * an unknown vocabulary value, a fraction in an integer column, a two-digit year) join the
  * rejected ones in `bad`. Null when the fast read cannot be used (then the whole file goes the
  * precise way).
@@ -471,30 +485,41 @@ async function fastRead(
 	const numbers = Object.values(types).includes('DOUBLE');
 	// read_csv refuses a decimal or thousands mark equal to the delimiter; such files go the precise way.
 	if (numbers && (decimal === ctx.dialect.delimiter || thousands === ctx.dialect.delimiter)) return null;
-	const options = `${numbers ? `, decimal_separator=${literal(decimal)}, thousands=${literal(thousands)}` : ''}${plan.dateformat ? `, dateformat=${literal(plan.dateformat)}` : ''}, store_rejects=true, rejects_table='_rejects_${ctx.id}', rejects_scan='_reject_scans_${ctx.id}'`;
-	try {
-		await engine.exec(
-			`CREATE OR REPLACE TEMP TABLE _fast AS SELECT * FROM ${readCsvSql(ctx.dialect, source.name, types, options)}`
+	const options = `${numbers ? `, decimal_separator=${literal(decimal)}, thousands=${literal(thousands)}` : ''}${plan.dateformat ? `, dateformat=${literal(plan.dateformat)}` : ''}`;
+	const read = (logging: string) =>
+		engine.exec(
+			`CREATE OR REPLACE TEMP TABLE _fast AS SELECT * FROM ${readCsvSql(ctx.dialect, source.name, types, options + logging)}`
 		);
-	} catch {
+	const count = async () =>
+		toRows<{ n: number }>(await engine.query('SELECT count(*) AS n FROM _fast'))[0]!.n;
+	// First without reject logging: it costs ~25 µs per rejected row, and most files have none.
+	try {
+		await read(', ignore_errors=true');
+	} catch (error) {
+		if (ctx.signal?.aborted) throw error;
 		// Whatever read_csv refuses here, the precise path reports (or reads) in its own words.
 		return null;
 	}
+	let n = await count();
 	step('fast_read');
 	throwIfAborted(ctx.signal);
-	const rejectedAt = toRows<{ p: number }>(
-		await engine.query(`SELECT DISTINCT line_byte_position AS p FROM _rejects_${ctx.id} ORDER BY p`)
-	);
-	const [{ n }] = toRows<{ n: number }>(await engine.query('SELECT count(*) AS n FROM _fast')) as [
-		{ n: number }
-	];
-	const rejected = [...new Set(rejectedAt.map((r) => recordAt(scan.starts, scan.records, r.p)))];
-	if (n + rejected.length !== source.records) {
-		if (rejected.length === 0)
+	let rejected: number[] = [];
+	if (n !== source.records) {
+		if (n > source.records)
 			throw new Error(`Interner Fehler: read_csv las ${n} Datensätze, die Zeilenprüfung ${source.records}.`);
-		return null;
+		if (source.records - n > MAX_FAST_REJECTS(source.records)) return null;
+		// A few rows failed a cast: read again, logging where they are (line_byte_position).
+		await read(
+			`, store_rejects=true, rejects_table='_rejects_${ctx.id}', rejects_scan='_reject_scans_${ctx.id}'`
+		);
+		n = await count();
+		const rejectedAt = toRows<{ p: number }>(
+			await engine.query(`SELECT DISTINCT line_byte_position AS p FROM _rejects_${ctx.id} ORDER BY p`)
+		);
+		rejected = [...new Set(rejectedAt.map((r) => recordAt(scan.starts, scan.records, r.p)))];
+		if (n + rejected.length !== source.records) return null;
+		step('fast_rejects');
 	}
-	if (rejected.length > MAX_FAST_REJECTS(source.records)) return null;
 
 	// Source record of fast row k: k plus the rejected records before it.
 	const recordOf = (k: number) => {
@@ -545,7 +570,7 @@ async function fastRead(
 		await engine.exec(
 			`CREATE OR REPLACE TEMP TABLE ${t} AS SELECT v, ${vocabularySql('v', c)} AS code, coalesce(${bad}, false) AS bad FROM (SELECT DISTINCT ${raw(h)} AS v FROM _fast) WHERE v IS NOT NULL`
 		);
-		cleanups.push(() => engine.exec(`DROP TABLE IF EXISTS ${t}`));
+		cleanups.push(() => ctx.raw.exec(`DROP TABLE IF EXISTS ${t}`));
 		joins.push(`LEFT JOIN ${t} ON ${t}.v = ${raw(h)}`);
 		vocab.set(h, t);
 	}
@@ -600,7 +625,7 @@ async function fastRead(
 	await engine.exec(
 		`CREATE OR REPLACE TEMP TABLE _skip AS SELECT ${ROW} AS _row, ${blank} AS blank, ${placeholderSum} AS placeholders FROM ${from} WHERE (${blank}) OR ${bad}`
 	);
-	cleanups.push(() => engine.exec('DROP TABLE IF EXISTS _skip'));
+	cleanups.push(() => ctx.raw.exec('DROP TABLE IF EXISTS _skip'));
 	const [stats] = toRows<{ placeholders: number; trailing: number | null }>(
 		await engine.query(
 			`SELECT CAST(coalesce(sum(${placeholderSum}), 0) AS INTEGER) AS placeholders, ${trailing} AS trailing FROM _fast`
@@ -706,6 +731,7 @@ async function preciseTyped(ctx: Context, source: Source, cleanups: (() => Promi
 			`CREATE OR REPLACE TEMP TABLE _stage AS SELECT row_number() OVER () AS _row, * FROM ${readCsvSql(ctx.dialect, source.name, types)}`
 		);
 	} catch (error) {
+		if (ctx.signal?.aborted) throw error;
 		const message = error instanceof Error ? error.message : String(error);
 		throw new ImportError(`Die Datei ist kein gültiges CSV: ${message.split('\n')[0]}`);
 	}
