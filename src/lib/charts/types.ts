@@ -26,6 +26,8 @@ export interface RankingData {
 	by: Exclude<AttainmentDimension, 'indicator'>;
 	indicator: IndicatorLabel | null;
 	rows: Attainment[];
+	/** Bars drawn at most (best first): thousands of bars make a canvas too tall to draw or read. */
+	limit?: number;
 }
 
 export interface TrajectoryData {

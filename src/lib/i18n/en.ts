@@ -66,6 +66,8 @@ export const en: Record<MessageKey, string> = {
 	'dash.ranking.subtitle':
 		'n = {n} with a target · {values} reported values · period {period} · as of {asOf}',
 	'dash.ranking.noTarget': 'Without a target (no attainment computable): {list}',
+	'dash.ranking.omitted':
+		'{count} more with lower attainment are not drawn and not in the table; filter by Land or municipality to see them.',
 	'dash.catalogue.municipality': 'Goal attainment by municipality',
 	'dash.catalogue.state': 'Goal attainment by state',
 	'dash.catalogue.project': 'Goal attainment by sub-project',

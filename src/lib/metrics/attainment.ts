@@ -1,6 +1,7 @@
 import type { Engine, SqlParam } from '../engine';
 import { toRows } from '../engine/rows';
-import { actualsWhere, NO_FILTERS, targetsWhere, type Filters } from './filters';
+import { actualsKeys, NO_FILTERS, targetsWhere, type Filters } from './filters';
+import { attainmentSources, inlineSources, type AttainmentSources } from './sources';
 import { attainmentStatus, thresholdsFor, type AttainmentStatus, type Thresholds } from './status';
 
 /** What attainment is grouped by. */
@@ -37,7 +38,7 @@ export interface IndicatorAttainment extends Omit<Attainment, 'key' | 'label'> {
 	esfCode: string | null;
 }
 
-/** Group key of actual rows (alias pa = per-project actuals, p = projects) and of target rows. */
+/** Group key of actual rows (alias pa = per-project actuals, p = projects) and of target rows (TARGET_FACTS_SQL). */
 const KEYS: Record<AttainmentDimension, { actual: string; target: string; scopes: string[] }> = {
 	indicator: {
 		actual: 'pa.indicator_id',
@@ -47,12 +48,12 @@ const KEYS: Record<AttainmentDimension, { actual: string; target: string; scopes
 	project: { actual: 'pa.project_id', target: 't.scope_id', scopes: ['project'] },
 	municipality: {
 		actual: 'p.municipality',
-		target: "CASE t.scope WHEN 'municipality' THEN t.scope_id ELSE p.municipality END",
+		target: "CASE t.scope WHEN 'municipality' THEN t.scope_id ELSE t.project_municipality END",
 		scopes: ['municipality', 'project']
 	},
 	state: {
 		actual: 'p.state',
-		target: "CASE t.scope WHEN 'municipality' THEN m.state ELSE p.state END",
+		target: "CASE t.scope WHEN 'municipality' THEN t.municipality_state ELSE t.project_state END",
 		scopes: ['municipality', 'project']
 	}
 };
@@ -60,17 +61,18 @@ const KEYS: Record<AttainmentDimension, { actual: string; target: string; scopes
 /**
  * SQL for attainment per indicator and group (DESIGN.md §5), with the filters as parameters.
  * Actuals: one row kind only (totals, or the chosen breakdown row) so nothing is double counted;
- * per project first — periods are summed, running totals (cumulative) never summed (the latest
- * counts), rates averaged — then projects are summed (averaged for rates).
+ * per project first (`sources.actuals`: the per-project actuals of the filters' slice, see
+ * projectActualsSql) — then projects are summed (averaged for rates).
  * Targets: those inside the period range; 'target' wins over a 'milestone', and a broader scope
  * over a narrower one (programme > municipality > project sums). Division only where the target
  * (or, for direction 'down', the actual) is positive.
  */
 export function attainmentSql(
 	filters: Filters = NO_FILTERS,
-	by: AttainmentDimension = 'indicator'
+	by: AttainmentDimension = 'indicator',
+	sources: AttainmentSources = inlineSources(filters)
 ): { sql: string; params: SqlParam[] } {
-	const actuals = actualsWhere(filters, 'a');
+	const keys = actualsKeys(filters, 'pa');
 	const targets = targetsWhere(filters, 't');
 	const key = KEYS[by];
 	const scopes = key.scopes.map((s) => `'${s}'`).join(', ');
@@ -89,18 +91,7 @@ export function attainmentSql(
 				: 'g.key';
 	const sql = `
 WITH project_actuals AS (
-	SELECT a.indicator_id, a.project_id, any_value(i.aggregation) AS aggregation,
-		CASE
-			WHEN any_value(i.aggregation) = 'mean' THEN avg(a.value)
-			WHEN any_value(i.aggregation) = 'last' OR bool_or(a.cumulative) THEN arg_max(a.value, a.period_end) FILTER (WHERE a.value IS NOT NULL)
-			ELSE sum(a.value)
-		END AS actual,
-		count(a.value) AS n,
-		max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period,
-		min(a.period_start) FILTER (WHERE a.value IS NOT NULL) AS first_period
-	FROM actuals a JOIN indicators i USING (indicator_id)
-	WHERE ${actuals.sql}
-	GROUP BY a.indicator_id, a.project_id
+	SELECT * FROM ${sources.actuals.sql} pa WHERE ${keys.sql}
 ),
 grouped AS (
 	SELECT pa.indicator_id, ${key.actual} AS key,
@@ -115,13 +106,9 @@ grouped AS (
 target_sums AS (
 	SELECT t.indicator_id, ${key.target} AS key,
 		(CASE t.target_type WHEN 'target' THEN 0 ELSE 10 END) + (CASE t.scope WHEN 'programme' THEN 0 WHEN 'municipality' THEN 1 ELSE 2 END) AS rank,
-		CASE WHEN any_value(i.aggregation) = 'mean' THEN avg(t.target_value) ELSE sum(t.target_value) END AS target
-	FROM targets t
-	JOIN indicators i USING (indicator_id)
-	LEFT JOIN projects p ON t.scope = 'project' AND p.project_id = t.scope_id
-	LEFT JOIN (SELECT municipality, any_value(state) AS state FROM projects GROUP BY municipality) m
-		ON t.scope = 'municipality' AND m.municipality = t.scope_id
-	WHERE t.target_type IN ('target', 'milestone') AND t.scope IN (${scopes}) AND ${targets.sql}
+		CASE WHEN any_value(t.aggregation) = 'mean' THEN avg(t.target_value) ELSE sum(t.target_value) END AS target
+	FROM ${sources.targets.sql} t
+	WHERE t.scope IN (${scopes}) AND ${targets.sql}
 	GROUP BY 1, 2, 3
 ),
 picked AS (
@@ -144,7 +131,13 @@ FROM ${base}
 ORDER BY 3, 1`;
 	return {
 		sql,
-		params: [...actuals.params, ...targets.params, ...(by === 'indicator' ? filters.indicators : [])]
+		params: [
+			...sources.actuals.params,
+			...keys.params,
+			...sources.targets.params,
+			...targets.params,
+			...(by === 'indicator' ? filters.indicators : [])
+		]
 	};
 }
 
@@ -160,7 +153,7 @@ async function queryAttainment(
 	by: AttainmentDimension,
 	thresholds: Record<string, Thresholds>
 ) {
-	const { sql, params } = attainmentSql(filters, by);
+	const { sql, params } = attainmentSql(filters, by, await attainmentSources(engine, filters));
 	return toRows<AttainmentRow>(await engine.query(sql, params)).map((row) => ({
 		...row,
 		status: attainmentStatus(row.attainment, thresholdsFor(row.indicatorId, thresholds))

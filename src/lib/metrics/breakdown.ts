@@ -1,6 +1,7 @@
 import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
 import { actualsScope, NO_FILTERS, type Filters } from './filters';
+import { actualsTable } from './sources';
 
 export type BreakdownDimension = 'gender' | 'age_group';
 
@@ -23,8 +24,9 @@ const ORDER = ['w', 'm', 'd', '<25', '25-54', '>54'];
  * rows have no age group and vice versa, and only those rows are summed per dimension. Values are
  * aggregated per project first as attainment does (sum; mean for rates; latest running total).
  * The chart's own filters (gender, age group) are not applied so every group stays visible.
+ * `actuals`: the table of actual rows (see actualsTable).
  */
-export function breakdownSql(filters: Filters) {
+export function breakdownSql(filters: Filters, actuals = 'actuals') {
 	const scope = actualsScope(filters, 'a');
 	return {
 		sql: `
@@ -34,7 +36,7 @@ WITH rows AS (
 			WHEN a.age_group IS NOT NULL AND a.gender IS NULL THEN 'age_group'
 			WHEN a.gender IS NULL AND a.age_group IS NULL THEN 'total' END AS dimension,
 		coalesce(a.gender, a.age_group) AS code
-	FROM actuals a JOIN indicators i USING (indicator_id)
+	FROM ${actuals} a JOIN indicators i USING (indicator_id)
 	WHERE ${scope.sql}
 ),
 per_project AS (
@@ -61,7 +63,7 @@ FROM per_project GROUP BY 1, 2, 3`,
  * where the parts add up to less than the total (never negative, never for rates).
  */
 export async function breakdown(engine: Engine, filters: Filters = NO_FILTERS): Promise<BreakdownRow[]> {
-	const { sql, params } = breakdownSql(filters);
+	const { sql, params } = breakdownSql(filters, await actualsTable(engine));
 	const rows = toRows<{
 		indicatorId: string;
 		dimension: BreakdownDimension | 'total';

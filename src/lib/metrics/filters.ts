@@ -147,13 +147,40 @@ export function breakdownRowCondition(filters: Filters, a = 'a'): SqlCondition {
  * inside the period range, the place filters and the indicators.
  */
 export function actualsScope(filters: Filters, a = 'a'): SqlCondition {
+	return allOf([...periodConditions(filters, a), ...keyConditions(filters, a)]);
+}
+
+/** Reporting periods (alias `a`) inside the period range. */
+function periodConditions(filters: Filters, a: string): SqlCondition[] {
 	const out: SqlCondition[] = [];
 	if (filters.periodFrom)
 		out.push({ sql: `${a}.period_start >= CAST(? AS DATE)`, params: [filters.periodFrom] });
 	if (filters.periodTo) out.push({ sql: `${a}.period_end <= CAST(? AS DATE)`, params: [filters.periodTo] });
-	out.push(...projectConditions(filters, `${a}.project_id`));
+	return out;
+}
+
+/** The place filters and the indicators, as conditions on `a.project_id` and `a.indicator_id`. */
+function keyConditions(filters: Filters, a: string): SqlCondition[] {
+	const out = projectConditions(filters, `${a}.project_id`);
 	if (filters.indicators.length) out.push(inList(`${a}.indicator_id`, filters.indicators));
-	return allOf(out);
+	return out;
+}
+
+/**
+ * The filters that depend on the reporting period and the breakdown row: which actual rows a
+ * per-project aggregate (see sources.ts) is computed from.
+ */
+export function actualsSlice(filters: Filters, a = 'a'): SqlCondition {
+	return allOf([...periodConditions(filters, a), breakdownRowCondition(filters, a)]);
+}
+
+/**
+ * The filters on an (indicator, project) pair: place filters and indicators. They hold for all
+ * rows of a pair or for none, so applying them after grouping by indicator and project selects
+ * exactly the groups that applying them to the rows would.
+ */
+export function actualsKeys(filters: Filters, a = 'a'): SqlCondition {
+	return allOf(keyConditions(filters, a));
 }
 
 /** All filters on `actuals` (alias `a`), including the breakdown row. */

@@ -12,3 +12,4 @@ export * from './breakdown';
 export * from './participation';
 export * from './feedback';
 export * from './options';
+export * from './sources';

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
-import { actualsWhere, NO_FILTERS, type Filters } from './filters';
+import { actualsKeys, NO_FILTERS, type Filters } from './filters';
+import { attainmentSources, projectActualsSql, subquery, type Relation } from './sources';
 
 /** Headline figures of the programme overview. */
 export interface ProgrammeOverview {
@@ -16,31 +17,36 @@ export interface ProgrammeOverview {
 }
 
 /**
- * SQL for the overview tiles over the filtered selection. Participants use the ESF rule total =
- * CO01 + CO03 + CO05; the indicator filter does not apply (the tiles name their indicators).
+ * SQL for the overview tiles over the filtered selection, from the per-project actuals of the
+ * filters' slice (`source`, see projectActualsSql): projects with any actual row, and sums of
+ * values that are not running totals. Participants use the ESF rule total = CO01 + CO03 + CO05;
+ * the indicator filter does not apply (the tiles name their indicators).
  */
-export function programmeOverviewSql(filters: Filters = NO_FILTERS) {
-	const where = actualsWhere({ ...filters, indicators: [] }, 'a');
+export function programmeOverviewSql(
+	filters: Filters = NO_FILTERS,
+	source: Relation = subquery(projectActualsSql(filters))
+) {
+	const keys = actualsKeys({ ...filters, indicators: [] }, 'pa');
 	const sql = `
 WITH sel AS (
-	SELECT a.*, i.esf_code FROM actuals a JOIN indicators i USING (indicator_id) WHERE ${where.sql}
+	SELECT pa.*, i.esf_code FROM ${source.sql} pa JOIN indicators i USING (indicator_id) WHERE ${keys.sql}
 ),
 places AS (SELECT * FROM projects WHERE project_id IN (SELECT project_id FROM sel))
 SELECT
 	(SELECT count(*) FROM places) AS projects,
 	(SELECT count(DISTINCT municipality) FROM places) AS municipalities,
 	(SELECT count(DISTINCT state) FROM places) AS states,
-	(SELECT sum(value) FROM sel WHERE NOT coalesce(cumulative, false) AND esf_code IN ('CO01', 'CO03', 'CO05')) AS participants,
-	(SELECT sum(value) FROM sel WHERE NOT coalesce(cumulative, false) AND esf_code = 'CO23') AS enterprises,
-	(SELECT strftime(max(period_end), '%Y-%m-%d') FROM sel WHERE value IS NOT NULL) AS "asOf"`;
-	return { sql, params: where.params };
+	(SELECT sum(flow) FROM sel WHERE esf_code IN ('CO01', 'CO03', 'CO05')) AS participants,
+	(SELECT sum(flow) FROM sel WHERE esf_code = 'CO23') AS enterprises,
+	(SELECT strftime(max(last_period), '%Y-%m-%d') FROM sel) AS "asOf"`;
+	return { sql, params: [...source.params, ...keys.params] };
 }
 
 export async function programmeOverview(
 	engine: Engine,
 	filters: Filters = NO_FILTERS
 ): Promise<ProgrammeOverview> {
-	const { sql, params } = programmeOverviewSql(filters);
+	const { sql, params } = programmeOverviewSql(filters, (await attainmentSources(engine, filters)).actuals);
 	const [row] = toRows<ProgrammeOverview>(await engine.query(sql, params));
 	return row!;
 }

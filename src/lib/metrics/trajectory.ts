@@ -1,6 +1,7 @@
 import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
 import { actualsWhere, allOf, NO_FILTERS, targetsWhere, type Filters } from './filters';
+import { actualsTable } from './sources';
 
 /** One reporting date of a trajectory. */
 export interface TrajectoryPoint {
@@ -91,9 +92,10 @@ export function planAnchors(rows: TargetRow[]): PlanAnchor[][] {
  * SQL for the actual side of a trajectory: per period end, the period's sum (flows), running
  * totals carried forward per project (an ASOF join: a project's latest running total at or
  * before each date) and the period's mean (rates). Only the upper end of the period range
- * applies: cumulation always starts at the beginning.
+ * applies: cumulation always starts at the beginning. `actuals`: the table of actual rows (see
+ * actualsTable).
  */
-export function trajectorySql(indicatorId: string, filters: Filters) {
+export function trajectorySql(indicatorId: string, filters: Filters, actuals = 'actuals') {
 	const where = actualsWhere({ ...filters, periodFrom: null, indicators: [] }, 'a');
 	const condition = allOf([
 		where,
@@ -102,7 +104,7 @@ export function trajectorySql(indicatorId: string, filters: Filters) {
 	return {
 		sql: `
 WITH sel AS (
-	SELECT a.project_id, a.period_end, a.value, coalesce(a.cumulative, false) AS cumulative FROM actuals a WHERE ${condition.sql}
+	SELECT a.project_id, a.period_end, a.value, coalesce(a.cumulative, false) AS cumulative FROM ${actuals} a WHERE ${condition.sql}
 ),
 dates AS (SELECT DISTINCT period_end AS d FROM sel),
 flow AS (
@@ -133,7 +135,7 @@ export async function trajectory(
 		await engine.query('SELECT aggregation FROM indicators WHERE indicator_id = ?', [indicatorId])
 	);
 	const rate = meta?.aggregation === 'mean';
-	const { sql, params } = trajectorySql(indicatorId, filters);
+	const { sql, params } = trajectorySql(indicatorId, filters, await actualsTable(engine));
 	const actualRows = toRows<{ date: string; cumulative: number; mean: number | null; n: number }>(
 		await engine.query(sql, params)
 	);

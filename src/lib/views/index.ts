@@ -104,7 +104,7 @@ function ranking(by: Ranked, titleKey: MessageKey) {
 		async load(engine, filters) {
 			const indicator = await indicatorLabel(engine, filters);
 			const scoped = { ...filters, [own[by]]: [], indicators: indicator ? [indicator.indicatorId] : [] };
-			return { by, indicator, rows: indicator ? await attainmentBy(engine, by, scoped) : [] };
+			return { by, indicator, rows: indicator ? await attainmentBy(engine, by, scoped) : [], limit: 80 };
 		},
 		component: RankingChart,
 		select: (key, filters) =>

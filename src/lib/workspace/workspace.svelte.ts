@@ -12,6 +12,7 @@ import {
 	type Reject
 } from '../ingest';
 import { TABLES } from '../model';
+import { Coordinator } from './coordinator';
 import { hasSnapshot, restoreSnapshot, saveSnapshot } from './persist';
 
 /** Why this browser cannot run the engine, or null. Checked before any engine code is loaded. */
@@ -49,6 +50,7 @@ class Workspace {
 	/** Why the last save to the browser's storage failed (the data is loaded, but not kept). */
 	saveError: string | null = $state(null);
 	#engine: Promise<Engine> | null = null;
+	#coordinator: Promise<Coordinator> | null = null;
 	/** Imports and data changes run one after another: they share the connection's temp tables. */
 	#queue: Promise<unknown> = Promise.resolve();
 
@@ -56,6 +58,15 @@ class Workspace {
 	open(): Promise<Engine> {
 		this.#engine ??= this.#start();
 		return this.#engine;
+	}
+
+	/**
+	 * The engine dashboards read through: the query coordinator over this tab's engine, which
+	 * answers identical queries once per data version (see coordinator.ts). Writes use `open()`.
+	 */
+	queries(): Promise<Coordinator> {
+		this.#coordinator ??= this.open().then((engine) => new Coordinator(engine, () => this.version));
+		return this.#coordinator;
 	}
 
 	async #start(): Promise<Engine> {

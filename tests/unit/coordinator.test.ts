@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Engine } from '../../src/lib/engine';
+import { createNodeEngine } from '../../src/lib/engine/node';
+import { loadSample } from '../../src/lib/ingest';
+import {
+	attainmentBy,
+	attainmentByIndicator,
+	breakdown,
+	NO_FILTERS,
+	programmeOverview,
+	trajectory,
+	type Filters
+} from '../../src/lib/metrics';
+import { Coordinator } from '../../src/lib/workspace/coordinator';
+import { dashboardEngine } from './dashboard-fixture';
+
+/** Every metric that reads actuals, as the dashboards call it. */
+async function metrics(engine: Engine, filters: Filters) {
+	return {
+		indicators: await attainmentByIndicator(engine, filters),
+		projects: await attainmentBy(engine, 'project', filters),
+		municipalities: await attainmentBy(engine, 'municipality', filters),
+		states: await attainmentBy(engine, 'state', filters),
+		overview: await programmeOverview(engine, filters),
+		breakdown: await breakdown(engine, filters)
+	};
+}
+
+/** Filter states of every kind; `place` names a project, its municipality and Land, and an indicator. */
+const filterStates = (place: {
+	project: string;
+	municipality: string;
+	state: string;
+	indicator: string;
+}): [string, Partial<Filters>][] => [
+	['none', {}],
+	['gender w', { gender: 'w' }],
+	['gender d', { gender: 'd' }],
+	['age group', { ageGroup: '25-54' }],
+	['gender and age group', { gender: 'm', ageGroup: '<25' }],
+	['period from', { periodFrom: '2019-04-01' }],
+	['period range', { periodFrom: '2019-04-01', periodTo: '2020-12-31' }],
+	['Land', { states: [place.state] }],
+	['municipality and indicator', { municipalities: [place.municipality], indicators: [place.indicator] }],
+	['project, period and gender', { projects: [place.project], periodTo: '2020-06-30', gender: 'w' }]
+];
+
+describe('the coordinator answers exactly what the metrics answer without it', () => {
+	for (const [name, open, place] of [
+		[
+			'tests/fixtures/dashboard',
+			dashboardEngine,
+			{ project: 'P2', municipality: 'Köln', state: 'Bayern', indicator: 'A' }
+		],
+		[
+			'the bundled sample',
+			async () => {
+				const engine = await createNodeEngine();
+				await loadSample(engine, async (file) => new Uint8Array(await readFile(join('data', file))));
+				return engine;
+			},
+			{ project: 'BQ-19-002', municipality: 'Hamburg', state: 'Bayern', indicator: 'CO01' }
+		]
+	] as const) {
+		describe(name, () => {
+			let engine: Engine;
+			let coordinator: Coordinator;
+			beforeAll(async () => {
+				engine = await open();
+				coordinator = new Coordinator(engine, () => 1);
+			});
+			afterAll(() => engine.close());
+
+			test.each(filterStates(place))('%s', async (_, partial) => {
+				const filters = { ...NO_FILTERS, ...partial };
+				const direct = await metrics(engine, filters);
+				expect(direct.indicators.length).toBeGreaterThan(0);
+				expect(await metrics(coordinator, filters)).toEqual(direct);
+				const [indicator] = direct.indicators;
+				expect(await trajectory(coordinator, indicator!.indicatorId, filters)).toEqual(
+					await trajectory(engine, indicator!.indicatorId, filters)
+				);
+			});
+		});
+	}
+});
+
+describe('the coordinator', () => {
+	let engine: Engine;
+	let version = 1;
+	let coordinator: Coordinator;
+	beforeAll(async () => {
+		engine = await createNodeEngine();
+		await engine.exec('CREATE TABLE t AS SELECT range AS v FROM range(5)');
+		coordinator = new Coordinator(engine, () => version);
+	});
+	afterAll(() => engine.close());
+
+	const count = async (e: Engine) => Number((await e.query('SELECT count(*) AS n FROM t')).toArray()[0].n);
+
+	test('runs an identical query once, also while it is still running', async () => {
+		const [a, b] = await Promise.all([
+			coordinator.query('SELECT sum(v) AS s FROM t WHERE v > ?', [1]),
+			coordinator.query('SELECT sum(v) AS s FROM t WHERE v > ?', [1])
+		]);
+		expect(a).toBe(b);
+		expect(await coordinator.query('SELECT sum(v) AS s FROM t WHERE v > ?', [1])).toBe(a);
+		expect(await coordinator.query('SELECT sum(v) AS s FROM t WHERE v > ?', [2])).not.toBe(a);
+	});
+
+	test('a new data version is queried afresh', async () => {
+		expect(await count(coordinator)).toBe(5);
+		await engine.exec('INSERT INTO t VALUES (9)');
+		expect(await count(coordinator)).toBe(5);
+		version++;
+		expect(await count(coordinator)).toBe(6);
+	});
+
+	test('keeps a materialized query as a table, once per (sql, params)', async () => {
+		const name = await coordinator.materialize('SELECT v FROM t WHERE v >= ?', [3]);
+		expect(await coordinator.materialize('SELECT v FROM t WHERE v >= ?', [3])).toBe(name);
+		expect(await coordinator.materialize('SELECT v FROM t WHERE v >= ?', [4])).not.toBe(name);
+		const rows = (await engine.query(`SELECT v FROM ${name} ORDER BY v`)).toArray().map((r) => Number(r.v));
+		expect(rows).toEqual([3, 4, 9]);
+		version++;
+		await coordinator.query('SELECT 1');
+		const renamed = await coordinator.materialize('SELECT v FROM t WHERE v >= ?', [3]);
+		expect(renamed).not.toBe(name);
+		await expect(engine.query(`SELECT * FROM ${name}`)).rejects.toThrow();
+	});
+
+	test('a failed query is not kept', async () => {
+		await expect(coordinator.query('SELECT * FROM missing')).rejects.toThrow();
+		await engine.exec('CREATE TABLE missing AS SELECT 1 AS x');
+		expect((await coordinator.query('SELECT * FROM missing')).numRows).toBe(1);
+	});
+});
