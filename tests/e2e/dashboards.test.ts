@@ -249,6 +249,19 @@ test('exports: CSV of the table (neutralised, German Excel) and PNG of the chart
 	expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 });
 
+test('switching the language keeps the filters', async ({ page }) => {
+	await page.goto('/indicators/CO01?land=Sachsen&geschlecht=w');
+	await settled(page);
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page).toHaveURL(/\/indicators\/CO01\?land=Sachsen&geschlecht=w&lang=en$/);
+	await expect(page.locator('button.chip[data-filter="states"]')).toContainText('Sachsen');
+	await expect(page.locator('select[name="geschlecht"]')).toHaveValue('w');
+	await expect(page.locator('figure[data-chart="trajectory"] h2')).toContainText('Trajectory');
+	await page.getByRole('link', { name: 'Deutsch' }).click();
+	await expect(page).toHaveURL(/\/indicators\/CO01\?land=Sachsen&geschlecht=w&lang=de$/);
+	await expect(page.locator('button.chip[data-filter="states"]')).toContainText('Sachsen');
+});
+
 const PAGES = [
 	['overview', '/'],
 	['indicator', '/indicators/CO01'],

@@ -5,6 +5,6 @@
  */
 export { default as FilterBar } from './FilterBar.svelte';
 export { default as Dashboard } from './Dashboard.svelte';
-export { filterHref, withoutFilters } from './links';
+export { filterHref, languageHref, withoutFilters } from './links';
 export { default as OverviewTiles } from './OverviewTiles.svelte';
 export { default as PageHeader } from './PageHeader.svelte';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { NO_FILTERS } from '../metrics';
-import { filterHref, withoutFilters } from './links';
+import { filterHref, languageHref, withoutFilters } from './links';
 
 test.each([
 	['/', NO_FILTERS, '', '/'],
@@ -26,4 +26,17 @@ test('withoutFilters resets the named filters only', () => {
 		...NO_FILTERS,
 		states: ['Bayern']
 	});
+});
+
+test.each([
+	['en', '', '?lang=en'],
+	['de', 'lang=en', '?lang=de'],
+	['en', 'land=Sachsen&geschlecht=w', '?land=Sachsen&geschlecht=w&lang=en'],
+	[
+		'de',
+		'lang=en&land=Sachsen&land=Th%C3%BCringen&von=2020-01-01',
+		'?lang=de&land=Sachsen&land=Th%C3%BCringen&von=2020-01-01'
+	]
+] as const)('languageHref(%s, %s) keeps the filters', (locale, current, expected) => {
+	expect(languageHref(locale, new URLSearchParams(current))).toBe(expected);
 });

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n';
 import { filtersToSearchParams, NO_FILTERS, type Filters } from '../metrics';
 
 /**
@@ -14,4 +15,11 @@ export function withoutFilters(filters: Filters, keys: (keyof Filters)[]): Filte
 	const out = { ...filters };
 	for (const key of keys) (out as Record<string, unknown>)[key] = NO_FILTERS[key];
 	return out;
+}
+
+/** The link that switches the page to `locale`, keeping every other parameter (the filters). */
+export function languageHref(locale: Locale, current: URLSearchParams): string {
+	const params = new URLSearchParams(current);
+	params.set('lang', locale);
+	return `?${params}`;
 }
