@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Engine } from '../../src/lib/engine';
 import { createNodeEngine } from '../../src/lib/engine/node';
 import { loadSample } from '../../src/lib/ingest';
+import { toRows } from '../../src/lib/engine';
 import {
+	actualsWhere,
 	attainmentBy,
 	attainmentByIndicator,
 	breakdown,
@@ -28,6 +30,25 @@ async function metrics(engine: Engine, filters: Filters) {
 	};
 }
 
+/** The overview figures straight from the actual rows (the formulation before per-project slices). */
+async function overviewFromRows(engine: Engine, filters: Filters) {
+	const where = actualsWhere({ ...filters, indicators: [] }, 'a');
+	const [row] = toRows(
+		await engine.query(
+			`WITH sel AS (SELECT a.*, i.esf_code FROM actuals a JOIN indicators i USING (indicator_id) WHERE ${where.sql}),
+			places AS (SELECT * FROM projects WHERE project_id IN (SELECT project_id FROM sel))
+			SELECT (SELECT count(*) FROM places) AS projects,
+				(SELECT count(DISTINCT municipality) FROM places) AS municipalities,
+				(SELECT count(DISTINCT state) FROM places) AS states,
+				(SELECT sum(value) FROM sel WHERE NOT coalesce(cumulative, false) AND esf_code IN ('CO01', 'CO03', 'CO05')) AS participants,
+				(SELECT sum(value) FROM sel WHERE NOT coalesce(cumulative, false) AND esf_code = 'CO23') AS enterprises,
+				(SELECT strftime(max(period_end), '%Y-%m-%d') FROM sel WHERE value IS NOT NULL) AS "asOf"`,
+			where.params
+		)
+	);
+	return row;
+}
+
 /** Filter states of every kind; `place` names a project, its municipality and Land, and an indicator. */
 const filterStates = (place: {
 	project: string;
@@ -47,7 +68,7 @@ const filterStates = (place: {
 	['project, period and gender', { projects: [place.project], periodTo: '2020-06-30', gender: 'w' }]
 ];
 
-describe('the coordinator answers exactly what the metrics answer without it', () => {
+describe('the coordinator answers exactly what the metrics answer without it, and the overview what its rows say', () => {
 	for (const [name, open, place] of [
 		[
 			'tests/fixtures/dashboard',
@@ -78,6 +99,7 @@ describe('the coordinator answers exactly what the metrics answer without it', (
 				const direct = await metrics(engine, filters);
 				expect(direct.indicators.length).toBeGreaterThan(0);
 				expect(await metrics(coordinator, filters)).toEqual(direct);
+				expect(direct.overview).toEqual(await overviewFromRows(engine, filters));
 				const [indicator] = direct.indicators;
 				expect(await trajectory(coordinator, indicator!.indicatorId, filters)).toEqual(
 					await trajectory(engine, indicator!.indicatorId, filters)

@@ -31,14 +31,17 @@ export function programmeOverviewSql(
 WITH sel AS (
 	SELECT pa.*, i.esf_code FROM ${source.sql} pa JOIN indicators i USING (indicator_id) WHERE ${keys.sql}
 ),
-places AS (SELECT * FROM projects WHERE project_id IN (SELECT project_id FROM sel))
-SELECT
-	(SELECT count(*) FROM places) AS projects,
-	(SELECT count(DISTINCT municipality) FROM places) AS municipalities,
-	(SELECT count(DISTINCT state) FROM places) AS states,
-	(SELECT sum(flow) FROM sel WHERE esf_code IN ('CO01', 'CO03', 'CO05')) AS participants,
-	(SELECT sum(flow) FROM sel WHERE esf_code = 'CO23') AS enterprises,
-	(SELECT strftime(max(last_period), '%Y-%m-%d') FROM sel) AS "asOf"`;
+places AS (
+	SELECT count(*) AS projects, count(DISTINCT municipality) AS municipalities, count(DISTINCT state) AS states
+	FROM projects WHERE project_id IN (SELECT project_id FROM sel)
+),
+figures AS (
+	SELECT sum(flow) FILTER (WHERE esf_code IN ('CO01', 'CO03', 'CO05')) AS participants,
+		sum(flow) FILTER (WHERE esf_code = 'CO23') AS enterprises,
+		strftime(max(last_period), '%Y-%m-%d') AS "asOf"
+	FROM sel
+)
+SELECT * FROM places, figures`;
 	return { sql, params: [...source.params, ...keys.params] };
 }
 
