@@ -48,9 +48,9 @@ export class Coordinator implements Engine, Materializing {
 		);
 	}
 
-	async exec(sql: string): Promise<void> {
+	async exec(sql: string, signal?: AbortSignal): Promise<void> {
 		this.#clear();
-		await this.#engine.exec(sql);
+		await this.#engine.exec(sql, signal);
 	}
 
 	registerFile(name: string, bytes: Uint8Array): Promise<void> {
