@@ -13,7 +13,8 @@ import {
 import http from 'node:http';
 import pg from 'pg';
 import { participationCells } from '../../src/lib/share/cube';
-import { encodeCube } from '../../src/lib/share/payload';
+import { decodeCube, encodeCube } from '../../src/lib/share/payload';
+import type { CubeMeta } from '../../src/lib/share/schema';
 import { publish, samplePayload } from '../support/cube';
 import { startPostgres, type ThrowawayPostgres } from '../support/postgres';
 import { startServer, type RunningServer } from '../support/server';
@@ -186,6 +187,29 @@ test('the list shows shares with view counts and no tokens', async () => {
 	expect(shares[0]).toMatchObject({ id, title: 'BIWAQ – Test', revokedAt: null });
 	expect(shares[0].views).toBeGreaterThanOrEqual(2);
 	expect(JSON.stringify(shares)).not.toContain(token);
+});
+
+test('a cube for a Land is published with its filters; filters that are not the cube filters are refused', async () => {
+	const filtered = await samplePayload(3, { states: ['Sachsen'], periodFrom: '2020-01-01' });
+	const response = await publish(server.origin, server.key, filtered);
+	expect(response.status).toBe(201);
+	const html = await (await fetch((await response.json()).url)).text();
+	expect(html).toMatch(/data-filter="states"[\s\S]*?Sachsen/);
+	expect(html).toMatch(/data-filter="period"[\s\S]*?01\.01\.2020 bis offen/);
+
+	const { meta, cells } = decodeCube(filtered);
+	for (const filters of [
+		{ ...meta.filters, gender: 'w' },
+		{ ...meta.filters, municipalities: [{ respondent_ref: 'B-001' }] }
+	]) {
+		const refused = await publish(
+			server.origin,
+			server.key,
+			encodeCube(cells, { ...meta, filters } as CubeMeta)
+		);
+		expect(refused.status).toBe(422);
+		expect((await refused.json()).error).toMatch(/^filters: /);
+	}
 });
 
 test('unknown tokens are 404, and take as long as near misses of a real one', async () => {

@@ -142,6 +142,66 @@ test('the list counts views; a revoked link shows a clear 410 page', async ({ pa
 	await expect(page.getByRole('heading', { name: 'Dieses Dashboard gibt es nicht' })).toBeVisible();
 });
 
+test('a municipality gets its own view: the dashboard filters are published and stated', async ({
+	page,
+	request
+}) => {
+	// Participants per session in Hannover, read from the CSV apart from the app.
+	const engine = await createNodeEngine();
+	await engine.registerFile('teilnahme.csv', new Uint8Array(readFileSync(join(DATA, 'teilnahme.csv'))));
+	const hannover = toRows<{ id: string; n: number }>(
+		await engine.query(`SELECT "Veranstaltungs-ID" AS id, CAST(sum(Teilnehmende) AS INTEGER) AS n
+			FROM read_csv('teilnahme.csv', delim=';', header=true, encoding='latin-1')
+			WHERE Kommune = 'Hannover' GROUP BY 1`)
+	);
+	await engine.close();
+	expect(hannover.length).toBeGreaterThan(0);
+
+	// The analyst filters the dashboard to a Land; the nav link carries the filter to publishing.
+	await page.goto(`${server.origin}/?land=Niedersachsen`);
+	await expect(page.locator('[data-kpi="projects"] .value')).toHaveText(/^\d+$/, { timeout: 30_000 });
+	await page.getByRole('link', { name: 'Veröffentlichen' }).click();
+	await expect(page).toHaveURL(/\/veroeffentlichen\?land=Niedersachsen$/);
+	await page.getByLabel('Kommune').selectOption('Hannover');
+	await expect(page).toHaveURL(/kommune=Hannover/);
+	const stated = page.getByTestId('preview').getByTestId('shared-filters');
+	await expect(stated.locator('[data-filter="municipalities"]')).toHaveText(/Kommune\s*Hannover/);
+	await expect(stated.locator('[data-filter="states"]')).toHaveText(/Land\s*Niedersachsen/);
+	await expect(stated.locator('[data-not-applied="feedback"]')).toContainText('Land, Kommune');
+	// The preview is rebuilt for the filter: only Hannover's sessions remain.
+	const sessions = page.locator('tr[data-view="participation"][data-dim2=""]');
+	await expect.poll(() => sessions.count()).toBe(hannover.length);
+	await page.getByLabel('Titel').fill('BIWAQ – Hannover');
+	await page.screenshot({ path: 'test-results/screenshots/publish-filtered.png' });
+
+	await page.getByLabel('Veröffentlichungsschlüssel').fill(server.key);
+	await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+	const url = (await page.getByTestId('share-url').textContent())!;
+
+	const response = await request.get(url);
+	expect(response.headers()['content-security-policy']).toContain("script-src 'none'");
+	const html = await response.text();
+	for (const { id, n } of hannover) {
+		const cell = new RegExp(`data-session="${id}" data-role="">[\\s\\S]*?<td class="num"[^>]*>([^<]*)<`).exec(
+			html
+		);
+		expect(cell, id).not.toBeNull();
+		expect(cell![1], id).toBe(n >= 3 ? String(n) : '–*');
+	}
+	await page.goto(url);
+	await expect(page.getByRole('heading', { name: 'BIWAQ – Hannover' })).toBeVisible();
+	const filters = page.getByTestId('shared-filters');
+	await expect(filters).toContainText('Diese Ansicht zeigt nur:');
+	await expect(filters.locator('[data-filter="municipalities"]')).toHaveText(/Kommune\s*Hannover/);
+	await expect(filters.locator('[data-not-applied="feedback"]')).toBeVisible();
+	await page.screenshot({ path: 'test-results/screenshots/shared-view-filtered.png' });
+	await page.goto(`${url}?lang=en`);
+	await expect(page.getByTestId('shared-filters')).toContainText('This view shows only:');
+	await expect(page.getByTestId('shared-filters').locator('[data-filter="municipalities"]')).toHaveText(
+		/Municipality\s*Hannover/
+	);
+});
+
 test('the stored payload holds no cell under k, no row-level column and no personal value', async () => {
 	await server.stop();
 	const { personal } = await sampleFacts();
@@ -151,15 +211,21 @@ test('the stored payload holds no cell under k, no row-level column and no perso
 	const rows = (await connection.runAndReadAll('SELECT * FROM shares')).getRowObjectsJS();
 	connection.closeSync();
 	instance.closeSync();
-	expect(rows).toHaveLength(1);
-	const payload = new Uint8Array(rows[0]!.payload as Buffer);
-	const { meta, cells } = decodeCube(payload);
-	expect(meta.k).toBe(3);
-	for (const cell of cells) if (!cell.suppressed && cell.n! > 0) expect(cell.n).toBeGreaterThanOrEqual(3);
-	expect(cells.filter((c) => c.suppressed).length).toBeGreaterThan(0);
-	const text = new TextDecoder().decode(payload);
-	for (const value of personal) expect(text.includes(value), value).toBe(false);
-	for (const name of ['respondent_ref', 'comment', 'Kommentar', 'Bogen']) expect(text).not.toContain(name);
+	// The whole programme and the Hannover view (filtered: fewer units per cell, more suppressed).
+	expect(rows).toHaveLength(2);
+	const filtered: string[][] = [];
+	for (const row of rows) {
+		const payload = new Uint8Array(row.payload as Buffer);
+		const { meta, cells } = decodeCube(payload);
+		expect(meta.k).toBe(3);
+		for (const cell of cells) if (!cell.suppressed && cell.n! > 0) expect(cell.n).toBeGreaterThanOrEqual(3);
+		expect(cells.filter((c) => c.suppressed).length).toBeGreaterThan(0);
+		const text = new TextDecoder().decode(payload);
+		for (const value of personal) expect(text.includes(value), value).toBe(false);
+		for (const name of ['respondent_ref', 'comment', 'Kommentar', 'Bogen']) expect(text).not.toContain(name);
+		if (meta.filters) filtered.push(meta.filters.municipalities);
+	}
+	expect(filtered).toEqual([['Hannover']]);
 	expect(Object.keys(rows[0]!).sort()).toEqual(
 		[
 			'created_at',

@@ -406,6 +406,18 @@ export const de = {
 	'share.unknown.text': 'Bitte prüfen Sie, ob der Link vollständig kopiert wurde.',
 	'share.footer':
 		'Schreibgeschützte Ansicht, veröffentlicht mit Wirkung. Enthält keine personenbezogenen Daten.',
+	'share.filters.heading': 'Filter',
+	'share.filters.lead':
+		'Veröffentlicht wird, was diese Filter zeigen – so bekommt etwa eine Kommune ihre eigene Sicht. Die Unterdrückung kleiner Zellen gilt für die gefilterten Zahlen.',
+	'share.filters.dropped':
+		'Geschlecht und Altersgruppe werden nicht veröffentlicht und hier nicht angeboten.',
+	'share.filters.none': 'Ohne Filter: das gesamte Programm.',
+	'share.filters.shown': 'Diese Ansicht zeigt nur:',
+	'share.filters.period': 'Zeitraum',
+	'share.filters.range': '{from} bis {to}',
+	'share.filters.notApplied': '{view}: ohne Filter nach {filters}',
+	'share.filters.why':
+		'Veranstaltungen gehören zu keinem Teilprojekt und keinem Indikator, Rückmeldebögen tragen keinen Ort.',
 
 	// --- shared footer
 	'footer.synthetic':

@@ -402,6 +402,16 @@ export const en: Record<MessageKey, string> = {
 	'share.unknown.title': 'This dashboard does not exist',
 	'share.unknown.text': 'Please check that the link was copied completely.',
 	'share.footer': 'Read-only view published with Wirkung. Contains no personal data.',
+	'share.filters.heading': 'Filters',
+	'share.filters.lead':
+		'What these filters show is published – so a municipality, for example, gets its own view. Small-cell suppression applies to the filtered figures.',
+	'share.filters.dropped': 'Gender and age group are not published and not offered here.',
+	'share.filters.none': 'No filters: the whole programme.',
+	'share.filters.shown': 'This view shows only:',
+	'share.filters.period': 'Period',
+	'share.filters.range': '{from} to {to}',
+	'share.filters.notApplied': '{view}: not filtered by {filters}',
+	'share.filters.why': 'Events belong to no sub-project and no indicator; feedback sheets carry no place.',
 
 	// --- shared footer
 	'footer.synthetic': 'All sample data shown is synthetic and represents no real projects or people.'

@@ -1,12 +1,17 @@
 import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
 import {
+	actualsWhere,
 	attainmentByIndicator,
+	NO_FILTERS,
+	participationWhere,
 	programmeOverview,
+	type Filters,
 	type IndicatorAttainment,
-	type ProgrammeOverview
+	type ProgrammeOverview,
+	type SqlCondition
 } from '../metrics';
-import { MIN_K, type CubeCell, type CubeMeta, type CubeView } from './schema';
+import { MIN_K, type CubeCell, type CubeFilters, type CubeMeta, type CubeView } from './schema';
 import { suppress, type Margin } from './suppress';
 
 /** Units whose values count persons or enterprises: the value itself is the cell's n. */
@@ -16,6 +21,46 @@ export interface CubeOptions {
 	views: CubeView[];
 	k: number;
 	title: string;
+	/** The dashboard filters to publish for (see publishFilters); none = the whole programme. */
+	filters?: Filters;
+}
+
+/**
+ * The filters a cube can be built for: period, Land, municipality, project and indicator. Gender
+ * and age group are dropped: they select breakdown rows that have no targets, and events and
+ * feedback have no such breakdown, so a published view would mix filtered and unfiltered parts.
+ */
+export function publishFilters(filters: Filters): Filters {
+	return { ...filters, gender: null, ageGroup: null };
+}
+
+/** Whether any filter a cube is built for is set. */
+export function hasPublishFilter(filters: Filters): boolean {
+	const f = publishFilters(filters);
+	return (
+		f.periodFrom !== null ||
+		f.periodTo !== null ||
+		f.states.length + f.municipalities.length + f.projects.length + f.indicators.length > 0
+	);
+}
+
+/**
+ * Which filters reach which view, as the dashboard applies them: overview and attainment take all;
+ * events are not tied to projects or indicators (participation: period and place only), feedback
+ * sheets carry no place (period only).
+ */
+export function viewFilters(view: CubeView, filters: Filters): Filters {
+	const f = publishFilters(filters);
+	if (view === 'participation')
+		return {
+			...NO_FILTERS,
+			periodFrom: f.periodFrom,
+			periodTo: f.periodTo,
+			states: f.states,
+			municipalities: f.municipalities
+		};
+	if (view === 'feedback') return { ...NO_FILTERS, periodFrom: f.periodFrom, periodTo: f.periodTo };
+	return f;
 }
 
 /** What the publisher previews and sends: cells (suppressed ones emptied) and the metadata. */
@@ -46,26 +91,38 @@ export interface FeedbackRow {
 	higherIsBetter: boolean;
 }
 
-/** SQL: participants per session × role. Person-level rows (participants = 1 each) sum the same way. */
-export function participationCubeSql(): string {
-	return `
-SELECT p.session_id AS "sessionId", any_value(s.title) AS title, strftime(any_value(s.date), '%Y-%m-%d') AS date,
-	coalesce(p.role, '–') AS role, CAST(coalesce(sum(p.participants), 0) AS DOUBLE) AS participants
-FROM participation p LEFT JOIN sessions s USING (session_id)
-GROUP BY p.session_id, coalesce(p.role, '–')
-ORDER BY min(s.date), p.session_id, role`;
+/**
+ * SQL: participants per session × role, for the period and place filters (participationWhere).
+ * Person-level rows (participants = 1 each) sum the same way.
+ */
+export function participationCubeSql(filters: Filters = NO_FILTERS): SqlCondition {
+	const where = participationWhere(viewFilters('participation', filters), null);
+	return {
+		sql: `
+SELECT pt.session_id AS "sessionId", any_value(s.title) AS title, strftime(any_value(s.date), '%Y-%m-%d') AS date,
+	coalesce(pt.role, '–') AS role, CAST(coalesce(sum(pt.participants), 0) AS DOUBLE) AS participants
+FROM participation pt LEFT JOIN sessions s USING (session_id)
+WHERE ${where.sql}
+GROUP BY pt.session_id, coalesce(pt.role, '–')
+ORDER BY min(s.date), pt.session_id, role`,
+		params: where.params
+	};
 }
 
-/** SQL: answer counts per question; respondent_ref and comment are never selected. */
-export function feedbackCubeSql(): string {
-	return `
+/** SQL: answer counts per question in the period; respondent_ref and comment are never selected. */
+export function feedbackCubeSql(filters: Filters = NO_FILTERS): SqlCondition {
+	const where = participationWhere(viewFilters('feedback', filters), null);
+	return {
+		sql: `
 SELECT f.session_id AS "sessionId", any_value(s.title) AS "sessionTitle", f.question_id AS "questionId",
 	any_value(f.question_text) AS "questionText", f.answer, CAST(count(*) AS DOUBLE) AS answers,
 	min(f.scale_min) AS "scaleMin", max(f.scale_max) AS "scaleMax", bool_and(coalesce(f.higher_is_better, true)) AS "higherIsBetter"
 FROM feedback f LEFT JOIN sessions s USING (session_id)
-WHERE f.answer IS NOT NULL
+WHERE f.answer IS NOT NULL AND ${where.sql}
 GROUP BY f.session_id, f.question_id, f.answer
-ORDER BY f.session_id, f.question_id, f.answer`;
+ORDER BY f.session_id, f.question_id, f.answer`,
+		params: where.params
+	};
 }
 
 const blank = (view: CubeView, dim1: string, dim2: string | null = null): CubeCell => ({
@@ -189,27 +246,72 @@ export function suppressCells(cells: CubeCell[], k: number): CubeCell[] {
 	});
 }
 
-/** The unsuppressed cells of the chosen views; never leaves the browser as such. */
-export async function collectCells(engine: Engine, views: CubeView[]): Promise<CubeCell[]> {
+/** The unsuppressed cells of the chosen views for the filters; never leaves the browser as such. */
+export async function collectCells(
+	engine: Engine,
+	views: CubeView[],
+	filters: Filters = NO_FILTERS
+): Promise<CubeCell[]> {
 	const chosen = new Set(views);
 	const cells: CubeCell[] = [];
-	if (chosen.has('overview')) cells.push(...overviewCells(await programmeOverview(engine)));
+	const rows = async <T>({ sql, params }: SqlCondition) => toRows<T>(await engine.query(sql, params));
+	if (chosen.has('overview'))
+		cells.push(...overviewCells(await programmeOverview(engine, viewFilters('overview', filters))));
 	if (chosen.has('attainment-by-indicator'))
-		cells.push(...attainmentCells(await attainmentByIndicator(engine)));
+		cells.push(
+			...attainmentCells(await attainmentByIndicator(engine, viewFilters('attainment-by-indicator', filters)))
+		);
 	if (chosen.has('participation'))
-		cells.push(...participationCells(toRows<ParticipationRow>(await engine.query(participationCubeSql()))));
-	if (chosen.has('feedback'))
-		cells.push(...feedbackCells(toRows<FeedbackRow>(await engine.query(feedbackCubeSql()))));
+		cells.push(...participationCells(await rows<ParticipationRow>(participationCubeSql(filters))));
+	if (chosen.has('feedback')) cells.push(...feedbackCells(await rows<FeedbackRow>(feedbackCubeSql(filters))));
 	return cells;
 }
 
-/** Builds the suppressed cube for the chosen views from the analyst's data, in the browser. */
+/** The published filters with the names of the chosen projects and indicators, for the stakeholder. */
+export async function cubeFilters(engine: Engine, filters: Filters): Promise<CubeFilters> {
+	const f = publishFilters(filters);
+	const named = async (table: 'projects' | 'indicators', ids: string[]) => {
+		if (ids.length === 0) return [];
+		const id = table === 'projects' ? 'project_id' : 'indicator_id';
+		const name = table === 'projects' ? 'name' : "concat_ws(' · ', esf_code, name)";
+		const found = toRows<{ id: string; name: string | null }>(
+			await engine.query(
+				`SELECT ${id} AS id, ${name} AS name FROM ${table} WHERE ${id} IN (${ids.map(() => '?').join(', ')})`,
+				ids
+			)
+		);
+		return ids.map((v) => ({ id: v, name: found.find((r) => r.id === v)?.name || v }));
+	};
+	return {
+		periodFrom: f.periodFrom,
+		periodTo: f.periodTo,
+		states: f.states,
+		municipalities: f.municipalities,
+		projects: await named('projects', f.projects),
+		indicators: await named('indicators', f.indicators)
+	};
+}
+
+/** The first reported period start of the filtered data: the "Zeitraum" the stakeholder reads. */
+async function firstPeriod(engine: Engine, filters: Filters): Promise<string | null> {
+	const where = actualsWhere(filters, 'a');
+	const [row] = toRows<{ since: string | null }>(
+		await engine.query(
+			`SELECT strftime(min(a.period_start), '%Y-%m-%d') AS since FROM actuals a WHERE a.value IS NOT NULL AND ${where.sql}`,
+			where.params
+		)
+	);
+	return row?.since ?? null;
+}
+
+/** Builds the suppressed cube for the chosen views and filters from the analyst's data, in the browser. */
 export async function buildCube(engine: Engine, options: CubeOptions): Promise<Cube> {
 	const k = Math.max(MIN_K, Math.floor(options.k));
 	const views = [...new Set(options.views)];
-	const { asOf } = await programmeOverview(engine);
-	return {
-		meta: { title: options.title.trim().slice(0, 200), k, views, asOf },
-		cells: suppressCells(await collectCells(engine, views), k)
-	};
+	const filters = publishFilters(options.filters ?? NO_FILTERS);
+	const { asOf } = await programmeOverview(engine, filters);
+	const since = await firstPeriod(engine, filters);
+	const meta: CubeMeta = { title: options.title.trim().slice(0, 200), k, views, asOf, since };
+	if (hasPublishFilter(filters)) meta.filters = await cubeFilters(engine, filters);
+	return { meta, cells: suppressCells(await collectCells(engine, views, filters), k) };
 }

@@ -13,9 +13,18 @@ import {
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { decodeCube, encodeCube, META_KEY, PayloadError } from './payload';
-import { CUBE_COLUMNS, type CubeCell, type CubeMeta } from './schema';
+import { CUBE_COLUMNS, type CubeCell, type CubeFilters, type CubeMeta } from './schema';
 
 const META: CubeMeta = { title: 'BIWAQ', k: 3, views: ['overview', 'participation'], asOf: '2022-09-30' };
+
+const FILTERS: CubeFilters = {
+	periodFrom: '2020-01-01',
+	periodTo: null,
+	states: ['Niedersachsen'],
+	municipalities: ['Hannover'],
+	projects: [{ id: 'BQ-19-014', name: 'Arbeit im Quartier Hannover-Nord' }],
+	indicators: []
+};
 
 const cell = (over: Partial<CubeCell>): CubeCell => ({
 	view: 'overview',
@@ -87,6 +96,12 @@ describe('encodeCube / decodeCube', () => {
 		expect(decodeCube(encodeCube(cells, META))).toEqual({ meta: META, cells });
 	});
 
+	it('round-trips the published filters; a cube without them (older shares) still decodes', () => {
+		const meta = { ...META, since: '2019-01-01', filters: FILTERS };
+		expect(decodeCube(encodeCube([cell({})], meta)).meta).toEqual(meta);
+		expect(decodeCube(encodeCube([cell({})], META)).meta).toEqual(META);
+	});
+
 	it('round-trips an empty cube', () => {
 		expect(decodeCube(encodeCube([], META))).toEqual({ meta: META, cells: [] });
 	});
@@ -141,6 +156,36 @@ describe('encodeCube / decodeCube', () => {
 			bytes: () => ipc(valid(), JSON.stringify({ ...META, respondents: ['B-001'] }), numeric),
 			message: /metadata must have exactly/
 		},
+		{
+			name: 'a first period that is not a date',
+			bytes: () => ipc(valid(), JSON.stringify({ ...META, since: 'Anfang 2019' }), numeric),
+			message: /since: an ISO date or null/
+		},
+		...(
+			[
+				['not an object', 'Hannover', /filters: an object/],
+				['with an extra key', { ...FILTERS, gender: 'w' }, /filters: exactly/],
+				['with a missing key', { ...FILTERS, indicators: undefined }, /filters: exactly/],
+				['with a date that is not ISO', { ...FILTERS, periodFrom: '01.01.2020' }, /periodFrom: an ISO date/],
+				['with a number as municipality', { ...FILTERS, municipalities: [7] }, /municipalities: up to 100/],
+				['with an overlong value', { ...FILTERS, states: ['x'.repeat(201)] }, /states: up to 100/],
+				['with too many values', { ...FILTERS, states: Array(101).fill('Berlin') }, /states: up to 100/],
+				[
+					'with a project without name',
+					{ ...FILTERS, projects: [{ id: 'BQ-19-001' }] },
+					/projects: up to 100/
+				],
+				[
+					'with a project carrying more',
+					{ ...FILTERS, projects: [{ id: 'P', name: 'N', respondent_ref: 'B-001' }] },
+					/projects: up to 100/
+				]
+			] as const
+		).map(([what, filters, message]) => ({
+			name: `filters ${what}`,
+			bytes: () => ipc(valid(), JSON.stringify({ ...META, filters }), numeric),
+			message
+		})),
 		{
 			name: 'an unknown suppression marker',
 			bytes: () => ipc(valid({ suppressed: ['maybe'] }), undefined, numeric),

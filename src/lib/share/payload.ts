@@ -11,7 +11,14 @@ import {
 	Utf8,
 	type Data
 } from 'apache-arrow';
-import { CUBE_COLUMNS, CUBE_VIEWS, ROW_LEVEL_COLUMNS, type CubeCell, type CubeMeta } from './schema';
+import {
+	CUBE_COLUMNS,
+	CUBE_VIEWS,
+	ROW_LEVEL_COLUMNS,
+	type CubeCell,
+	type CubeFilters,
+	type CubeMeta
+} from './schema';
 
 /** The schema metadata key holding CubeMeta as JSON. */
 export const META_KEY = 'wirkung.cube';
@@ -108,15 +115,59 @@ function parseMeta(json: string | undefined): CubeMeta {
 		throw new PayloadError(`schema metadata ${META_KEY} is not JSON`);
 	}
 	const meta = value as Partial<CubeMeta>;
-	const keys = Object.keys(meta ?? {}).sort();
+	const keys = Object.keys(meta ?? {})
+		.filter((key) => key !== 'filters' && key !== 'since')
+		.sort();
 	if (typeof value !== 'object' || value === null || keys.join() !== 'asOf,k,title,views')
-		throw new PayloadError('metadata must have exactly: asOf, k, title, views');
+		throw new PayloadError(
+			'metadata must have exactly: asOf, k, title, views (and optionally since, filters)'
+		);
 	if (typeof meta.title !== 'string' || meta.title.length > 200)
 		throw new PayloadError('title: text up to 200 characters');
 	if (typeof meta.k !== 'number' || !Number.isInteger(meta.k)) throw new PayloadError('k: an integer');
 	if (meta.asOf !== null && !(typeof meta.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(meta.asOf)))
 		throw new PayloadError('asOf: an ISO date or null');
+	if (
+		meta.since !== undefined &&
+		meta.since !== null &&
+		!(typeof meta.since === 'string' && ISO_DATE.test(meta.since))
+	)
+		throw new PayloadError('since: an ISO date or null');
 	if (!Array.isArray(meta.views) || !meta.views.every((v) => (CUBE_VIEWS as readonly string[]).includes(v)))
 		throw new PayloadError(`views: a list of ${CUBE_VIEWS.join(', ')}`);
+	if ('filters' in meta) checkFilters(meta.filters);
 	return meta as CubeMeta;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_FILTER_VALUES = 100;
+const MAX_FILTER_TEXT = 200;
+
+/** The published filters: exactly CubeFilters' keys, ISO dates, short texts, bounded lists. */
+function checkFilters(value: unknown): asserts value is CubeFilters {
+	const fail = (what: string): never => {
+		throw new PayloadError(`filters: ${what}`);
+	};
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object');
+	const filters = value as Record<string, unknown>;
+	const expected = 'indicators,municipalities,periodFrom,periodTo,projects,states';
+	if (Object.keys(filters).sort().join() !== expected) fail(`exactly ${expected}`);
+	for (const key of ['periodFrom', 'periodTo'])
+		if (filters[key] !== null && !(typeof filters[key] === 'string' && ISO_DATE.test(filters[key])))
+			fail(`${key}: an ISO date or null`);
+	const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= MAX_FILTER_TEXT;
+	const list = (key: string, ok: (v: unknown) => boolean) => {
+		const values = filters[key];
+		if (!Array.isArray(values) || values.length > MAX_FILTER_VALUES || !values.every(ok))
+			fail(`${key}: up to ${MAX_FILTER_VALUES} values`);
+	};
+	const named = (v: unknown) => {
+		const keys = typeof v === 'object' && v !== null ? Object.keys(v).sort().join() : '';
+		const { id, name } = v as { id?: unknown; name?: unknown };
+		return keys === 'id,name' && text(id) && text(name);
+	};
+	list('states', text);
+	list('municipalities', text);
+	list('projects', named);
+	list('indicators', named);
 }

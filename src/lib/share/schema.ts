@@ -51,6 +51,25 @@ export const CUBE_COLUMNS: { name: keyof CubeCell; type: DataType; nullable: boo
 	{ name: 'suppressed', type: new Utf8(), nullable: true }
 ];
 
+/** A filter value as the stakeholder reads it: ids alone (BQ-19-001, CO01) mean little to them. */
+export interface CubeFilterValue {
+	id: string;
+	name: string;
+}
+
+/**
+ * The dashboard filters a cube was built for, so the shared view can say which part of the
+ * programme it shows (e.g. one municipality's view). Empty lists and nulls mean "not filtered".
+ */
+export interface CubeFilters {
+	periodFrom: string | null;
+	periodTo: string | null;
+	states: string[];
+	municipalities: string[];
+	projects: CubeFilterValue[];
+	indicators: CubeFilterValue[];
+}
+
 /** Metadata carried in the Arrow schema: what the stakeholder sees above the charts. */
 export interface CubeMeta {
 	title: string;
@@ -58,6 +77,10 @@ export interface CubeMeta {
 	views: CubeView[];
 	/** Latest reported period end of the data, ISO date. */
 	asOf: string | null;
+	/** First reported period start of the data, ISO date (absent in older shares). */
+	since?: string | null;
+	/** Absent in shares published before filters could be published: the whole programme. */
+	filters?: CubeFilters;
 }
 
 /** The smallest k anyone may publish with (DESIGN.md §6 default). */

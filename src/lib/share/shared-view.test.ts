@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { attainmentCells, feedbackCells, participationCells, suppressCells } from './cube';
-import { sharedAttainment, sharedFeedback, sharedOverview, sharedParticipation } from './shared-view';
+import type { CubeFilters, CubeView } from './schema';
+import {
+	sharedAttainment,
+	sharedFeedback,
+	sharedFilters,
+	sharedOverview,
+	sharedParticipation,
+	type SharedFilters
+} from './shared-view';
 
 const q = {
 	sessionId: 'S',
@@ -120,5 +128,64 @@ describe('sharedParticipation / sharedAttainment / sharedOverview', () => {
 			['CO01', 0.8, 'on_track']
 		]);
 		expect(shared.hidden).toEqual(['CO23 Unternehmen']);
+	});
+});
+
+describe('sharedFilters', () => {
+	const none: CubeFilters = {
+		periodFrom: null,
+		periodTo: null,
+		states: [],
+		municipalities: [],
+		projects: [],
+		indicators: []
+	};
+	const views: CubeView[] = ['overview', 'attainment-by-indicator', 'participation', 'feedback'];
+	it.each([
+		{ name: 'no filters in the share (older shares)', filters: undefined, expected: null },
+		{ name: 'all filters empty', filters: none, expected: null },
+		{
+			name: 'a municipality: feedback sheets carry no place',
+			filters: { ...none, municipalities: ['Hannover'] },
+			expected: {
+				period: null,
+				lists: [{ key: 'municipalities', values: ['Hannover'] }],
+				notApplied: [{ view: 'feedback', keys: ['municipalities'] }]
+			}
+		},
+		{
+			name: 'a period only: every view takes it',
+			filters: { ...none, periodFrom: '2020-01-01' },
+			expected: { period: { from: '2020-01-01', to: null }, lists: [], notApplied: [] }
+		},
+		{
+			name: 'a project and an indicator, shown by name',
+			filters: {
+				...none,
+				projects: [{ id: 'BQ-19-001', name: 'Wege in Arbeit' }],
+				indicators: [{ id: 'CO01', name: 'CO01 · Arbeitslose' }]
+			},
+			expected: {
+				period: null,
+				lists: [
+					{ key: 'projects', values: ['Wege in Arbeit'] },
+					{ key: 'indicators', values: ['CO01 · Arbeitslose'] }
+				],
+				notApplied: [
+					{ view: 'participation', keys: ['projects', 'indicators'] },
+					{ view: 'feedback', keys: ['projects', 'indicators'] }
+				]
+			}
+		}
+	] as { name: string; filters: CubeFilters | undefined; expected: SharedFilters | null }[])(
+		'$name',
+		({ filters, expected }) => {
+			expect(sharedFilters(filters, views)).toEqual(expected);
+		}
+	);
+
+	it('mentions only views that were published', () => {
+		const filters = { ...none, states: ['Berlin'] };
+		expect(sharedFilters(filters, ['overview', 'participation'])!.notApplied).toEqual([]);
 	});
 });

@@ -1,6 +1,8 @@
 import type { IndicatorAttainment } from '../metrics/attainment';
+import { NO_FILTERS, type Filters } from '../metrics/filters';
 import { attainmentStatus } from '../metrics/status';
-import type { CubeCell } from './schema';
+import { viewFilters } from './cube';
+import type { CubeCell, CubeFilters, CubeView } from './schema';
 
 /** A figure as the stakeholder sees it: a number, or hidden because too few units are behind it. */
 export interface SharedFigure {
@@ -22,7 +24,8 @@ export function sharedOverview(cells: CubeCell[]): Record<string, SharedFigure> 
 
 /** Attainment rows for the attainment chart; hidden indicators are listed apart, never as 0 %. */
 export function sharedAttainment(
-	cells: CubeCell[]
+	cells: CubeCell[],
+	since: string | null = null
 ): { rows: IndicatorAttainment[]; hidden: string[] } | null {
 	const attainment = cells.filter((c) => c.view === 'attainment-by-indicator');
 	if (attainment.length === 0) return null;
@@ -40,7 +43,8 @@ export function sharedAttainment(
 				status: attainmentStatus(c.ratio),
 				projects: c.projects ?? 0,
 				n: c.n ?? 0,
-				asOf: c.as_of
+				asOf: c.as_of,
+				since
 			})),
 		hidden: attainment.filter((c) => c.suppressed).map((c) => `${c.code || c.dim1} ${c.label1 ?? ''}`.trim())
 	};
@@ -109,4 +113,54 @@ export function sharedFeedback(cells: CubeCell[]): SharedQuestion[] | null {
 				topTwo: complete ? best.reduce((s, a) => s + a.count.value!, 0) / n : null
 			};
 		});
+}
+
+export type SharedFilterKey = 'period' | 'states' | 'municipalities' | 'projects' | 'indicators';
+
+/** The filters a share was published for, as the stakeholder view states them. */
+export interface SharedFilters {
+	period: { from: string | null; to: string | null } | null;
+	lists: { key: Exclude<SharedFilterKey, 'period'>; values: string[] }[];
+	/** Published views that some of the set filters do not reach (see viewFilters), and which. */
+	notApplied: { view: CubeView; keys: SharedFilterKey[] }[];
+}
+
+/** States the published filters; null when the share shows the whole programme. */
+export function sharedFilters(filters: CubeFilters | undefined, views: CubeView[]): SharedFilters | null {
+	if (!filters) return null;
+	const asFilters: Filters = {
+		...NO_FILTERS,
+		periodFrom: filters.periodFrom,
+		periodTo: filters.periodTo,
+		states: filters.states,
+		municipalities: filters.municipalities,
+		projects: filters.projects.map((p) => p.id),
+		indicators: filters.indicators.map((i) => i.id)
+	};
+	const set = (f: Filters): SharedFilterKey[] => [
+		...(f.periodFrom !== null || f.periodTo !== null ? (['period'] as const) : []),
+		...(['states', 'municipalities', 'projects', 'indicators'] as const).filter((key) => f[key].length > 0)
+	];
+	const all = set(asFilters);
+	if (all.length === 0) return null;
+	const lists = (
+		[
+			['states', filters.states],
+			['municipalities', filters.municipalities],
+			['projects', filters.projects.map((p) => p.name)],
+			['indicators', filters.indicators.map((i) => i.name)]
+		] as const
+	)
+		.filter(([, values]) => values.length > 0)
+		.map(([key, values]) => ({ key, values: [...values] }));
+	return {
+		period: all.includes('period') ? { from: filters.periodFrom, to: filters.periodTo } : null,
+		lists,
+		notApplied: views
+			.map((view) => {
+				const reached = set(viewFilters(view, asFilters));
+				return { view, keys: all.filter((key) => !reached.includes(key)) };
+			})
+			.filter((v) => v.keys.length > 0)
+	};
 }

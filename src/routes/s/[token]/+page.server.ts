@@ -4,6 +4,7 @@ import {
 	sharedAttainment,
 	sharedFeedback,
 	sharedOverview,
+	sharedFilters,
 	sharedParticipation
 } from '$lib/share/shared-view';
 import type { PageServerLoad } from './$types';
@@ -25,8 +26,9 @@ export const load: PageServerLoad = async ({ params }) => {
 		k: meta.k,
 		asOf: meta.asOf,
 		publishedAt: record.createdAt.slice(0, 10),
+		filters: sharedFilters(meta.filters, meta.views),
 		overview: sharedOverview(cells),
-		attainment: sharedAttainment(cells),
+		attainment: sharedAttainment(cells, meta.since ?? null),
 		participation: sharedParticipation(cells),
 		feedback: sharedFeedback(cells)
 	};
