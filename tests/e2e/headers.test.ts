@@ -19,8 +19,12 @@ const REQUIRED = {
 };
 
 let server: RunningServer;
+let payload: Uint8Array;
 
+// The cube is built first: the node engine blocks the event loop for seconds, and a keep-alive
+// socket the server closed meanwhile would be reused by the next request.
 test.beforeAll(async () => {
+	payload = await samplePayload();
 	server = await startServer();
 });
 test.afterAll(async () => {
@@ -97,7 +101,7 @@ test('a page and a 404 page carry the headers and SvelteKit’s page CSP with it
 });
 
 test('the shared view keeps its CSP that refuses every script and worker', async () => {
-	const { url } = await (await publish(server.origin, server.key, await samplePayload())).json();
+	const { url } = await (await publish(server.origin, server.key, payload)).json();
 	const response = await get(new URL(url).pathname);
 	expect(response.status).toBe(200);
 	expect(csp(response)).toContain("script-src 'none'");
