@@ -217,6 +217,9 @@ export const de = {
 	'import.delim.comma': 'Komma (,)',
 	'import.delim.tab': 'Tabulator',
 	'import.delim.pipe': 'senkrechter Strich (|)',
+	'import.badge.own': 'Eigene Daten: {files}',
+	'import.badge.mixed': 'Eigene Daten: {files} · sonst Beispieldaten (synthetisch)',
+	'import.badge.none': 'Keine Daten geladen',
 	'import.bench.title': 'Import-Messung',
 	'import.bench.lead':
 		'Misst, wie schnell dieser Browser eine CSV-Datei einliest: mit dem Import von Wirkung, mit DuckDBs read_csv allein und mit papaparse. Die Datei verlässt den Browser nicht.',

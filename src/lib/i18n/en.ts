@@ -219,6 +219,9 @@ export const en: Record<MessageKey, string> = {
 	'import.delim.comma': 'comma (,)',
 	'import.delim.tab': 'tab',
 	'import.delim.pipe': 'pipe (|)',
+	'import.badge.own': 'Own data: {files}',
+	'import.badge.mixed': 'Own data: {files} · otherwise sample data (synthetic)',
+	'import.badge.none': 'No data loaded',
 	'import.bench.title': 'Import measurement',
 	'import.bench.lead':
 		"Measures how fast this browser reads a CSV file: with the Wirkung import, with DuckDB's read_csv alone and with papaparse. The file never leaves the browser.",

@@ -59,7 +59,7 @@ export interface ImportReport {
 	rejects: Reject[];
 	/** The import failed for a reason of ours, not of the file (the CLI exits with 2). */
 	internal?: boolean;
-	/** Milliseconds per load step (register, fast_read, fast_checks, precise, insert, report). */
+	/** Milliseconds per load step (register, fast_read, fast_rejects, vocabulary, fast_checks, precise, insert, report). */
 	timings?: Record<string, number>;
 }
 
@@ -574,6 +574,8 @@ async function fastRead(
 		joins.push(`LEFT JOIN ${t} ON ${t}.v = ${raw(h)}`);
 		vocab.set(h, t);
 	}
+
+	step('vocabulary');
 
 	const value = (c: ColumnDef, h: string): string => {
 		if (c.vocabulary) return `${vocab.get(h)}.code`;

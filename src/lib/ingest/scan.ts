@@ -57,51 +57,63 @@ export function scanRecords(
 		breakpoints: [],
 		ragged: []
 	};
+	// Byte classes: 0 ordinary (the hot path: one lookup per byte), 1 delimiter, 2 line break, 3 quote.
+	const classes = new Uint8Array(256);
+	classes[d] = 1;
+	classes[LF] = 2;
+	classes[CR] = 2;
+	classes[QUOTE] = 3;
 	// The hot loop keeps its state in locals (a closure over them would make every access a load).
 	let line = startLine;
 	let recordStart = 0;
 	let recordLine = line;
 	let fields = 1;
-	let fieldStart = true;
-	let inQuotes = false;
-	let quoteLine = 0;
+	let fieldBegin = 0;
 	let i = 0;
 	while (i < n) {
-		const c = bytes[i]!;
-		if (inQuotes) {
-			if (c === QUOTE) {
-				if (bytes[i + 1] === QUOTE) i++;
-				else inQuotes = false;
-			} else if (c === LF) line++;
-			else if (c === CR) {
-				line++;
-				if (bytes[i + 1] === LF) i++;
-			}
+		const k = classes[bytes[i]!]!;
+		if (k === 0) {
 			i++;
 			continue;
 		}
-		if (c === d) {
+		if (k === 1) {
 			fields++;
-			fieldStart = true;
-		} else if (c === LF || c === CR) {
+			fieldBegin = i + 1;
+		} else if (k === 2) {
 			endRecord(state, recordStart, i, recordLine, line, fields);
-			if (c === CR && bytes[i + 1] === LF) i++;
+			if (bytes[i] === CR && bytes[i + 1] === LF) i++;
 			line++;
 			recordStart = i + 1;
+			fieldBegin = i + 1;
 			recordLine = line;
 			fields = 1;
-			fieldStart = true;
-		} else if (c === QUOTE && fieldStart) {
-			inQuotes = true;
-			quoteLine = line;
-			fieldStart = false;
-		} else fieldStart = false;
+		} else if (i === fieldBegin) {
+			// A quoted field: jump from quote to quote (native search), counting the line breaks inside.
+			const quoteLine = line;
+			let from = i + 1;
+			for (;;) {
+				const q = bytes.indexOf(QUOTE, from);
+				if (q < 0)
+					throw new InputError(
+						`Zeile ${quoteLine}: Ein Anführungszeichen (") wird geöffnet, aber bis zum Dateiende nicht geschlossen.`
+					);
+				for (let j = from; j < q; j++) {
+					const b = bytes[j];
+					if (b === LF) line++;
+					else if (b === CR) {
+						line++;
+						if (bytes[j + 1] === LF) j++;
+					}
+				}
+				if (bytes[q + 1] !== QUOTE) {
+					i = q;
+					break;
+				}
+				from = q + 2;
+			}
+		}
 		i++;
 	}
-	if (inQuotes)
-		throw new InputError(
-			`Zeile ${quoteLine}: Ein Anführungszeichen (") wird geöffnet, aber bis zum Dateiende nicht geschlossen.`
-		);
 	if (n > recordStart) endRecord(state, recordStart, n, recordLine, line, fields);
 	const { records, ragged } = state;
 	const expected = Math.max(state.expected, 0);

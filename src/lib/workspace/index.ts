@@ -7,3 +7,4 @@
 export { workspace, type DataSource, type WorkspacePhase } from './workspace.svelte';
 export { Coordinator } from './coordinator';
 export { ImportItem, ImportSession, type ItemState } from './import.svelte';
+export { dataLabel, type DataLabel } from './label';

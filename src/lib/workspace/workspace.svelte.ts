@@ -13,6 +13,7 @@ import {
 } from '../ingest';
 import { TABLES } from '../model';
 import { Coordinator } from './coordinator';
+import { dataLabel, type DataLabel } from './label';
 import { hasSnapshot, restoreSnapshot, saveSnapshot } from './persist';
 
 /** Why this browser cannot run the engine, or null. Checked before any engine code is loaded. */
@@ -46,6 +47,8 @@ class Workspace {
 	version = $state(0);
 	/** Known once the data is loaded. */
 	source: DataSource | null = $state(null);
+	/** Source files of the rows in the tables (sample and imported), sorted. */
+	files: string[] = $state([]);
 	reports: ImportReport[] = $state([]);
 	/** Why the last save to the browser's storage failed (the data is loaded, but not kept). */
 	saveError: string | null = $state(null);
@@ -53,6 +56,11 @@ class Workspace {
 	#coordinator: Promise<Coordinator> | null = null;
 	/** Imports and data changes run one after another: they share the connection's temp tables. */
 	#queue: Promise<unknown> = Promise.resolve();
+
+	/** Whose data is shown, for the badge: the sample, the imported files by name, or both. */
+	get label(): DataLabel {
+		return dataLabel(this.files, SAMPLE_FILES);
+	}
 
 	/** The engine with data loaded; starts it (once per tab) on first call. */
 	open(): Promise<Engine> {
@@ -92,6 +100,7 @@ class Workspace {
 				if (failed) throw new Error(failed.error);
 				this.source = 'sample';
 			}
+			await this.#listFiles(engine);
 			this.phase = 'ready';
 			this.version++;
 			return engine;
@@ -120,6 +129,7 @@ class Workspace {
 			const report = await loadPrepared(engine, prepared, { ...options, replaceFiles });
 			if (report.ok) {
 				await this.#save(engine);
+				await this.#listFiles(engine);
 				this.version++;
 			}
 			return report;
@@ -146,9 +156,19 @@ class Workspace {
 				await engine.exec(`DELETE FROM ${ident(name)}`);
 			await engine.exec('COMMIT');
 			await this.#save(engine);
+			await this.#listFiles(engine);
 			this.reports = [];
 			this.version++;
 		});
+	}
+
+	async #listFiles(engine: Engine): Promise<void> {
+		const union = TABLES.map((t) => `SELECT DISTINCT _source_file AS f FROM ${ident(t.name)}`).join(
+			' UNION '
+		);
+		this.files = toRows<{ f: string }>(
+			await engine.query(`SELECT f FROM (${union}) WHERE f IS NOT NULL ORDER BY f`)
+		).map((r) => r.f);
 	}
 
 	async #save(engine: Engine): Promise<void> {
