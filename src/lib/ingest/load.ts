@@ -17,6 +17,7 @@ import {
 	vocabularySql,
 	type NumberStyle
 } from './typing';
+import { stepTimer } from './timings';
 
 /** One rejected cell: the row is not loaded, and the reason says why in words a person understands. */
 export interface Reject {
@@ -272,13 +273,7 @@ async function load(
 	options: LoadOptions,
 	report: ImportReport
 ): Promise<void> {
-	const timings: Record<string, number> = {};
-	let mark = performance.now();
-	const step = (name: string) => {
-		const now = performance.now();
-		timings[name] = Math.round(now - mark);
-		mark = now;
-	};
+	const { timings, step } = stepTimer();
 	const dialect = prepared.dialect!;
 	const scan = prepared.scan!;
 	const file = prepared.file;

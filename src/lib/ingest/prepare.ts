@@ -3,6 +3,7 @@ import { guessTables, type TableGuess } from '../model';
 import { checkBytes, decodeText, DEFAULT_SIZE_LIMIT, InputError, type Encoding } from './encoding';
 import { sniffDialect, type Dialect } from './dialect';
 import { scanRecords, type RecordScan } from './scan';
+import { stepTimer } from './timings';
 
 /** Name given to a trailing empty header (every line ends with a delimiter): ignored when empty. */
 export const TRAILING_COLUMN = '(leer)';
@@ -45,13 +46,7 @@ export interface PrepareOptions {
  */
 export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOptions = {}): PreparedCsv {
 	const prepared: PreparedCsv = { file, size: bytes.length };
-	const timings: Record<string, number> = {};
-	let mark = performance.now();
-	const step = (name: string) => {
-		const now = performance.now();
-		timings[name] = Math.round(now - mark);
-		mark = now;
-	};
+	const { timings, step } = stepTimer();
 	try {
 		checkBytes(bytes, options.sizeLimit ?? DEFAULT_SIZE_LIMIT);
 		const { text, encoding } = decodeText(bytes);
