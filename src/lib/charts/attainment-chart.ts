@@ -21,3 +21,30 @@ export function attainmentBars(rows: IndicatorAttainment[]): AttainmentBar[] {
 		}))
 		.sort((a, b) => a.percent - b.percent || a.indicatorId.localeCompare(b.indicatorId));
 }
+
+/** What the attainment chart's subtitle states: how many values from how many projects, over when. */
+export interface AttainmentSummary {
+	/** Values behind the plotted bars. */
+	values: number;
+	/** The most projects behind any one bar. */
+	projects: number;
+	/** First and last reported period of all rows (ISO dates), null when none is known. */
+	since: string | null;
+	asOf: string | null;
+}
+
+/** The subtitle figures of the attainment chart, shared by the canvas chart and the shared view. */
+export function attainmentSummary(rows: IndicatorAttainment[], bars: AttainmentBar[]): AttainmentSummary {
+	let since: string | null = null;
+	let asOf: string | null = null;
+	for (const r of rows) {
+		if (r.since && (!since || r.since < since)) since = r.since;
+		if (r.asOf && (!asOf || r.asOf > asOf)) asOf = r.asOf;
+	}
+	return {
+		values: bars.reduce((sum, b) => sum + b.row.n, 0),
+		projects: Math.max(0, ...bars.map((b) => b.row.projects)),
+		since,
+		asOf
+	};
+}
