@@ -23,3 +23,19 @@ export function setFigureContext(context: FigureContext): void {
 export function getFigureContext(): FigureContext {
 	return getContext<FigureContext | undefined>(KEY) ?? {};
 }
+
+/** What a figure tells the drawing inside it. */
+export interface DrawingContext {
+	/** The figure shows its empty state: the drawing is hidden and need not follow its config. */
+	hidden: () => boolean;
+}
+
+const DRAWING = Symbol('chart-drawing');
+
+export function setDrawingContext(context: DrawingContext): void {
+	setContext(DRAWING, context);
+}
+
+export function getDrawingContext(): DrawingContext {
+	return getContext<DrawingContext | undefined>(DRAWING) ?? { hidden: () => false };
+}
