@@ -158,4 +158,53 @@ describe('the coordinator', () => {
 		await engine.exec('CREATE TABLE missing AS SELECT 1 AS x');
 		expect((await coordinator.query('SELECT * FROM missing')).numRows).toBe(1);
 	});
+
+	test('a query with parameters is planned once per SQL text and data version', async () => {
+		const node = await createNodeEngine();
+		await node.exec('CREATE TABLE t AS SELECT range AS v FROM range(5)');
+		const planned: string[] = [];
+		const counting = {
+			...node,
+			prepare: (sql: string) => {
+				planned.push(sql);
+				return node.prepare(sql);
+			}
+		};
+		let dataVersion = 1;
+		const planner = new Coordinator(counting, () => dataVersion);
+		const sum = async (min: number) =>
+			Number((await planner.query('SELECT sum(v) AS s FROM t WHERE v >= ?', [min])).toArray()[0].s);
+		expect([await sum(1), await sum(3), await sum(4)]).toEqual([10, 7, 4]);
+		expect(planned).toHaveLength(1);
+		await node.exec('INSERT INTO t VALUES (9)');
+		dataVersion++;
+		expect(await sum(4)).toBe(13);
+		expect(planned).toHaveLength(2);
+		await node.close();
+	});
+
+	test('keeps results of one kind numbered in one table, each once per data version', async () => {
+		const node = await createNodeEngine();
+		await node.exec('CREATE TABLE k AS SELECT range AS v FROM range(5)');
+		let dataVersion = 1;
+		const keeper = new Coordinator(node, () => dataVersion);
+		const kept = (min: number) => keeper.keep('at least', 'SELECT v FROM k WHERE v >= ?', [min]);
+		const values = async ({ table, key }: { table: string; key: number }) =>
+			(await node.query(`SELECT v FROM ${table} WHERE kept_key = ? ORDER BY v`, [key]))
+				.toArray()
+				.map((r) => Number(r.v));
+		const three = await kept(3);
+		const four = await kept(4);
+		expect(four.table).toBe(three.table);
+		expect(four.key).not.toBe(three.key);
+		expect(await kept(3)).toEqual(three);
+		expect(await values(three)).toEqual([3, 4]);
+		expect(await values(four)).toEqual([4]);
+		await node.exec('INSERT INTO k VALUES (9)');
+		dataVersion++;
+		const again = await kept(3);
+		expect(await values(again)).toEqual([3, 4, 9]);
+		await expect(node.query(`SELECT * FROM ${three.table}`)).rejects.toThrow();
+		await node.close();
+	});
 });

@@ -3,7 +3,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import { QUERY_CONFIG, type Engine, type SqlParam } from './index';
+import { QUERY_CONFIG, type Engine, type Preparing, type SqlParam } from './index';
 
 /**
  * Bundles are served by the app itself (hashed under /_app/immutable, precompressed, cached for a
@@ -21,7 +21,7 @@ export async function browserBundle(): Promise<'eh' | 'mvp'> {
 }
 
 /** Starts duckdb-wasm in a Web Worker and returns an Engine bound to one connection. */
-export async function createBrowserEngine(): Promise<Engine> {
+export async function createBrowserEngine(): Promise<Engine & Preparing> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -53,6 +53,10 @@ export async function createBrowserEngine(): Promise<Engine> {
 			} finally {
 				await statement.close();
 			}
+		},
+		async prepare(sql) {
+			const statement = await conn.prepare(sql);
+			return { query: (params) => statement.query(...params), close: () => statement.close() };
 		},
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);

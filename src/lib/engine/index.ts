@@ -33,5 +33,20 @@ export interface Engine {
 	close(): Promise<void>;
 }
 
+/** A statement planned once and run with different parameters. */
+export interface PreparedQuery {
+	query(params: SqlParam[]): Promise<Table>;
+	close(): Promise<void>;
+}
+
+/** An engine that can plan a statement once for many runs (both engines can). */
+export interface Preparing {
+	prepare(sql: string): Promise<PreparedQuery>;
+}
+
+export function canPrepare(engine: Engine): engine is Engine & Preparing {
+	return typeof (engine as Partial<Preparing>).prepare === 'function';
+}
+
 export { toRows, type Row } from './rows';
 export { ident, literal } from './sql';

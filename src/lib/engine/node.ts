@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { QUERY_CONFIG, type Engine, type SqlParam } from './index';
+import { QUERY_CONFIG, type Engine, type Preparing, type SqlParam } from './index';
 
 const require = createRequire(import.meta.url);
 
@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
  * The same engine on duckdb-wasm's node build (synchronous, in-process), so unit tests and the CLI
  * run exactly the SQL the browser runs. Never imported by client code.
  */
-export async function createNodeEngine(): Promise<Engine> {
+export async function createNodeEngine(): Promise<Engine & Preparing> {
 	const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
 	const bundles = {
 		mvp: {
@@ -36,6 +36,13 @@ export async function createNodeEngine(): Promise<Engine> {
 			} finally {
 				statement.close();
 			}
+		},
+		async prepare(sql) {
+			const statement = conn.prepare(sql);
+			return {
+				query: async (params) => statement.query(...params),
+				close: async () => statement.close()
+			};
 		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);

@@ -141,23 +141,34 @@ ORDER BY 3, 1`;
 	};
 }
 
-type AttainmentRow = Omit<Attainment, 'status'> & {
+/** A row of attainmentSql, before the status is judged. */
+export type AttainmentRow = Omit<Attainment, 'status'> & {
 	name: string;
 	unit: string | null;
 	esfCode: string | null;
 };
 
-async function queryAttainment(
-	engine: Engine,
-	filters: Filters,
-	by: AttainmentDimension,
-	thresholds: Record<string, Thresholds>
-) {
+/** An attainmentSql row grouped by indicator, with its status (thresholds per indicator). */
+export function indicatorAttainment(
+	{ indicatorId, name, unit, esfCode, actual, target, attainment, projects, n, asOf, since }: AttainmentRow,
+	thresholds: Record<string, Thresholds> = {}
+): IndicatorAttainment {
+	const status = attainmentStatus(attainment, thresholdsFor(indicatorId, thresholds));
+	return { indicatorId, name, unit, esfCode, actual, target, attainment, status, projects, n, asOf, since };
+}
+
+/** An attainmentSql row grouped by project, municipality or Land, with its status. */
+export function groupAttainment(
+	{ key, label, indicatorId, actual, target, attainment, projects, n, asOf, since }: AttainmentRow,
+	thresholds: Record<string, Thresholds> = {}
+): Attainment {
+	const status = attainmentStatus(attainment, thresholdsFor(indicatorId, thresholds));
+	return { key, label, indicatorId, actual, target, attainment, status, projects, n, asOf, since };
+}
+
+async function queryAttainment(engine: Engine, filters: Filters, by: AttainmentDimension) {
 	const { sql, params } = attainmentSql(filters, by, await attainmentSources(engine, filters));
-	return toRows<AttainmentRow>(await engine.query(sql, params)).map((row) => ({
-		...row,
-		status: attainmentStatus(row.attainment, thresholdsFor(row.indicatorId, thresholds))
-	}));
+	return toRows<AttainmentRow>(await engine.query(sql, params));
 }
 
 /** Attainment per indicator over the filtered selection, with status (thresholds per indicator). */
@@ -166,23 +177,8 @@ export async function attainmentByIndicator(
 	filters: Filters = NO_FILTERS,
 	thresholds: Record<string, Thresholds> = {}
 ): Promise<IndicatorAttainment[]> {
-	const rows = await queryAttainment(engine, filters, 'indicator', thresholds);
-	return rows.map(
-		({ indicatorId, name, unit, esfCode, actual, target, attainment, status, projects, n, asOf, since }) => ({
-			indicatorId,
-			name,
-			unit,
-			esfCode,
-			actual,
-			target,
-			attainment,
-			status,
-			projects,
-			n,
-			asOf,
-			since
-		})
-	);
+	const rows = await queryAttainment(engine, filters, 'indicator');
+	return rows.map((row) => indicatorAttainment(row, thresholds));
 }
 
 /** Attainment per project, municipality or Land (one row per indicator and group). */
@@ -192,22 +188,8 @@ export async function attainmentBy(
 	filters: Filters = NO_FILTERS,
 	thresholds: Record<string, Thresholds> = {}
 ): Promise<Attainment[]> {
-	const rows = await queryAttainment(engine, filters, by, thresholds);
-	return rows.map(
-		({ key, label, indicatorId, actual, target, attainment, status, projects, n, asOf, since }) => ({
-			key,
-			label,
-			indicatorId,
-			actual,
-			target,
-			attainment,
-			status,
-			projects,
-			n,
-			asOf,
-			since
-		})
-	);
+	const rows = await queryAttainment(engine, filters, by);
+	return rows.map((row) => groupAttainment(row, thresholds));
 }
 
 /**

@@ -5,7 +5,8 @@ import { actualsSlice, allOf, type Filters } from './filters';
  * The relations the attainment and overview figures read: per-project actuals of a filter slice
  * and the target rows with their places. Without a coordinator each is a subquery of the query
  * that reads it; with one (workspace/coordinator.ts) each is a table built once per data version
- * and slice, so a filter change on a dashboard aggregates the actual rows once, not once per chart.
+ * and slice (the slices numbered in one table), so a filter change on a dashboard aggregates the
+ * actual rows once, not once per chart.
  * Both ways run the same SQL over the same rows, so the figures are identical.
  */
 
@@ -19,6 +20,12 @@ export interface Relation {
 export interface Materializing {
 	/** Name of a table holding the result of the query; created on first call, then reused. */
 	materialize(sql: string, params?: SqlParam[]): Promise<string>;
+	/**
+	 * Keeps the rows of the query in `table` (one per `kind`: queries of a kind have the same
+	 * columns) under the number `key` (column kept_key); done on first call, then reused. Every
+	 * result of a kind is read by the same SQL text, so statements reading it are planned once.
+	 */
+	keep(kind: string, sql: string, params?: SqlParam[]): Promise<{ table: string; key: number }>;
 }
 
 export function canMaterialize(engine: Engine): engine is Engine & Materializing {
@@ -38,7 +45,7 @@ function codeSql(column: string, vocabulary: readonly string[]): string {
 	return `CASE WHEN ${column} IS NULL THEN 0 ${vocabulary.map((v, i) => `WHEN ${column} = '${v}' THEN ${i + 1}`).join(' ')} END`;
 }
 
-/** The breakdown row kind a filter state reads (0 = totals), numbered as in ACTUALS_FACTS_SQL. */
+/** The breakdown row kind a filter state reads (0 = totals), numbered as in actualsFactsSql. */
 export function breakdownKind(filters: Filters): number {
 	const gender = filters.gender === null ? 0 : GENDERS.indexOf(filters.gender) + 1;
 	const age = filters.ageGroup === null ? 0 : AGE_GROUPS.indexOf(filters.ageGroup) + 1;
@@ -46,44 +53,90 @@ export function breakdownKind(filters: Filters): number {
 }
 
 /**
- * Every actual row with the columns metrics read, its indicator's aggregation (`listed`: the
- * indicator is known) and its breakdown row kind, sorted by kind: each figure reads one kind
- * (totals, or one gender or age group), and sorted this way it skips the other kinds' row groups.
+ * Every (indicator, project) pair of the actual rows, numbered, with the indicator's aggregation.
+ * A filter slice groups the actual rows by this number: grouping by one integer instead of two
+ * strings is what makes a new slice cheap in the browser's single-threaded engine.
  */
-export const ACTUALS_FACTS_SQL = `SELECT (${codeSql('a.gender', GENDERS)}) * 4 + (${codeSql('a.age_group', AGE_GROUPS)}) AS row_kind,
-	a.indicator_id, a.project_id, a.period_start, a.period_end, a.value, a.cumulative, a.gender, a.age_group,
-	i.aggregation, i.indicator_id IS NOT NULL AS listed
+export const ACTUALS_PAIRS_SQL = `SELECT (row_number() OVER (ORDER BY indicator_id, project_id))::INTEGER AS pair,
+	indicator_id, project_id, any_value(i.aggregation) AS aggregation
 FROM actuals a LEFT JOIN indicators i USING (indicator_id)
-ORDER BY row_kind, a.indicator_id, a.project_id, a.period_end`;
+GROUP BY indicator_id, project_id`;
+
+/**
+ * Every actual row with the columns metrics read, its indicator's aggregation (`listed`: the
+ * indicator is known), its pair number (`pairs`: a table of ACTUALS_PAIRS_SQL), how its pair is
+ * aggregated (`mean`; `latest`: the latest value counts) and its breakdown row kind, sorted by
+ * kind: each figure reads one kind (totals, or one gender or age group), and sorted this way it
+ * skips the other kinds' row groups.
+ */
+export function actualsFactsSql(pairs: string): string {
+	return `SELECT (${codeSql('a.gender', GENDERS)}) * 4 + (${codeSql('a.age_group', AGE_GROUPS)}) AS row_kind,
+	p.pair, a.indicator_id, a.project_id, a.period_start, a.period_end, a.value, a.cumulative, a.gender, a.age_group,
+	i.aggregation, i.indicator_id IS NOT NULL AS listed,
+	i.aggregation = 'mean' AS mean, i.aggregation = 'last' OR a.cumulative AS latest
+FROM actuals a LEFT JOIN indicators i USING (indicator_id)
+JOIN ${pairs} p ON p.indicator_id IS NOT DISTINCT FROM a.indicator_id AND p.project_id IS NOT DISTINCT FROM a.project_id
+ORDER BY row_kind, p.pair, a.period_end`;
+}
 
 /**
  * SQL for the actuals of each (known) indicator and project within the period range, for one
  * breakdown row kind (DESIGN.md §5): periods summed, running totals (cumulative) never summed (the
  * latest counts), rates averaged; n values, first and last reported period, and `flow` (the sum of
  * the values that are not running totals). Place and indicator filters pick among these rows
- * (see `actualsKeys`). From `facts` (ACTUALS_FACTS_SQL) the kind condition only narrows what is
+ * (see `actualsKeys`). From the facts table (actualsFactsSql) the kind condition only narrows what is
  * scanned: the rows are the same.
  */
-export function projectActualsSql(filters: Filters, facts?: string): Relation {
-	const slice = actualsSlice(filters, 'a');
-	const where = facts
-		? allOf([{ sql: 'a.listed AND a.row_kind = ?', params: [breakdownKind(filters)] }, slice])
-		: slice;
-	const aggregation = facts ? 'a.aggregation' : 'i.aggregation';
+export function projectActualsSql(filters: Filters, facts?: { facts: string; pairs: string }): Relation {
+	if (facts) return factsActualsSql(filters, facts.facts, facts.pairs);
+	const where = actualsSlice(filters, 'a');
 	return {
-		sql: `SELECT a.indicator_id, a.project_id, any_value(${aggregation}) AS aggregation,
+		sql: `SELECT a.indicator_id, a.project_id, any_value(i.aggregation) AS aggregation,
 	CASE
-		WHEN any_value(${aggregation}) = 'mean' THEN avg(a.value)
-		WHEN any_value(${aggregation}) = 'last' OR bool_or(a.cumulative) THEN arg_max(a.value, a.period_end) FILTER (WHERE a.value IS NOT NULL)
+		WHEN any_value(i.aggregation) = 'mean' THEN avg(a.value)
+		WHEN any_value(i.aggregation) = 'last' OR bool_or(a.cumulative) THEN arg_max(a.value, a.period_end) FILTER (WHERE a.value IS NOT NULL)
 		ELSE sum(a.value)
 	END AS actual,
 	count(a.value) AS n,
 	max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period,
 	min(a.period_start) FILTER (WHERE a.value IS NOT NULL) AS first_period,
 	sum(a.value) FILTER (WHERE NOT coalesce(a.cumulative, false)) AS flow
-FROM ${facts ? `${facts} a` : 'actuals a JOIN indicators i USING (indicator_id)'}
+FROM actuals a JOIN indicators i USING (indicator_id)
 WHERE ${where.sql}
 GROUP BY a.indicator_id, a.project_id`,
+		params: where.params
+	};
+}
+
+/**
+ * projectActualsSql from the facts table: grouped by pair number, the pair's indicator, project
+ * and aggregation joined on afterwards. The aggregation is the same for all rows of a pair, so
+ * `bool_or(mean)` is "the indicator's aggregation is mean", and `bool_or(latest)` is "it is last,
+ * or a row is a running total", as in the formulation on `actuals`.
+ */
+function factsActualsSql(filters: Filters, facts: string, pairs: string): Relation {
+	const where = allOf([
+		// Cast: a JS number binds as DOUBLE, and comparing as DOUBLE would cast every row (no row group skipped).
+		{ sql: 'a.listed AND a.row_kind = CAST(? AS INTEGER)', params: [breakdownKind(filters)] },
+		actualsSlice(filters, 'a')
+	]);
+	return {
+		sql: `SELECT p.indicator_id, p.project_id, p.aggregation, s.actual, s.n, s.last_period, s.first_period, s.flow
+FROM (
+	SELECT a.pair,
+		CASE
+			WHEN bool_or(a.mean) THEN avg(a.value)
+			WHEN bool_or(a.latest) THEN arg_max(a.value, a.period_end) FILTER (WHERE a.value IS NOT NULL)
+			ELSE sum(a.value)
+		END AS actual,
+		count(a.value) AS n,
+		max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period,
+		min(a.period_start) FILTER (WHERE a.value IS NOT NULL) AS first_period,
+		sum(a.value) FILTER (WHERE NOT coalesce(a.cumulative, false)) AS flow
+	FROM ${facts} a
+	WHERE ${where.sql}
+	GROUP BY a.pair
+) s JOIN ${pairs} p USING (pair)`,
 		params: where.params
 	};
 }
@@ -116,21 +169,28 @@ export function inlineSources(filters: Filters): AttainmentSources {
 	};
 }
 
+/** The coordinator's tables of numbered pairs and of actual rows (see actualsFactsSql). */
+async function factsTables(engine: Engine & Materializing): Promise<{ facts: string; pairs: string }> {
+	const pairs = await engine.materialize(ACTUALS_PAIRS_SQL);
+	return { pairs, facts: await engine.materialize(actualsFactsSql(pairs)) };
+}
+
 /** The sources for a figure: the coordinator's tables when it has one, else subqueries. */
 export async function attainmentSources(engine: Engine, filters: Filters): Promise<AttainmentSources> {
 	if (!canMaterialize(engine)) return inlineSources(filters);
-	const [facts, targets] = await Promise.all([
-		engine.materialize(ACTUALS_FACTS_SQL),
-		engine.materialize(TARGET_FACTS_SQL)
-	]);
-	const { sql, params } = projectActualsSql(filters, facts);
+	const [tables, targets] = await Promise.all([factsTables(engine), engine.materialize(TARGET_FACTS_SQL)]);
+	const { sql, params } = projectActualsSql(filters, tables);
+	const { table, key } = await engine.keep('project-actuals', sql, params);
 	return {
-		actuals: { sql: await engine.materialize(sql, params), params: [] },
+		actuals: {
+			sql: `(SELECT * EXCLUDE (kept_key) FROM ${table} WHERE kept_key = CAST(? AS INTEGER))`,
+			params: [key]
+		},
 		targets: { sql: targets, params: [] }
 	};
 }
 
 /** The actual rows: the coordinator's facts table (a superset of the columns), else `actuals`. */
 export async function actualsTable(engine: Engine): Promise<string> {
-	return canMaterialize(engine) ? engine.materialize(ACTUALS_FACTS_SQL) : 'actuals';
+	return canMaterialize(engine) ? (await factsTables(engine)).facts : 'actuals';
 }

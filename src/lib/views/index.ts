@@ -262,3 +262,4 @@ export function isViewId(id: string): id is ViewId {
 }
 
 export { default as View } from './View.svelte';
+export { followFilterIntent, setFilterIntent } from './intent.svelte';

@@ -1,18 +1,25 @@
 import type { Table } from 'apache-arrow';
-import type { Engine, SqlParam } from '../engine';
+import { canPrepare, type Engine, type PreparedQuery, type SqlParam } from '../engine';
 import type { Materializing } from '../metrics';
 
 /** Results kept per data version; the oldest unused go first. Each is a small aggregate. */
 const MAX_RESULTS = 500;
 /** Tables kept per data version (a facts table and per-slice aggregates of ~10⁴ rows each). */
 const MAX_TABLES = 24;
+/** Prepared statements kept per data version, by SQL text (one per filter shape and figure). */
+const MAX_STATEMENTS = 64;
+/** Results kept by number in a shared table (see `keep`), per data version: ~10⁴ rows each. */
+const MAX_KEPT = 48;
 
 /**
  * The dashboards' query coordinator, between the metrics' SQL builders and the views (the layers
  * of mosaic): an Engine over the tab's engine that runs an identical (sql, params) once per data
  * version — charts asking the same thing share one result, also while it is still running — and
- * keeps materialized aggregates as temp tables for the metrics (see metrics/sources.ts).
- * For reads only: a new data version (`version()` changed) or an `exec` empties both caches.
+ * keeps materialized aggregates for the metrics (see metrics/sources.ts): as a temp table each, or
+ * (`keep`) numbered in one table per kind, so the SQL reading them stays the same. A query
+ * with parameters runs through a statement prepared once per SQL text: a filter change mostly
+ * changes parameters only, and planning a figure's SQL again costs as much as running it.
+ * For reads only: a new data version (`version()` changed) or an `exec` empties the caches.
  */
 export class Coordinator implements Engine, Materializing {
 	readonly #engine: Engine;
@@ -20,7 +27,11 @@ export class Coordinator implements Engine, Materializing {
 	#seen: number;
 	#results = new Map<string, Promise<Table>>();
 	#tables = new Map<string, Promise<string>>();
+	#statements = new Map<string, Promise<PreparedQuery>>();
+	#kept = new Map<string, Promise<{ table: string; key: number }>>();
+	#keptTables = new Map<string, Promise<string>>();
 	#named = 0;
+	#keys = 0;
 
 	constructor(engine: Engine, version: () => number) {
 		this.#engine = engine;
@@ -30,8 +41,30 @@ export class Coordinator implements Engine, Materializing {
 
 	query(sql: string, params: SqlParam[] = []): Promise<Table> {
 		return this.#once(this.#results, MAX_RESULTS, JSON.stringify([sql, params]), () =>
-			this.#engine.query(sql, params)
+			params.length ? this.#prepared(sql, params) : this.#engine.query(sql, params)
 		);
+	}
+
+	/** Runs `sql` through its prepared statement; a statement that failed is prepared afresh next time. */
+	async #prepared(sql: string, params: SqlParam[]): Promise<Table> {
+		const engine = this.#engine;
+		if (!canPrepare(engine)) return engine.query(sql, params);
+		const statement = this.#once(
+			this.#statements,
+			MAX_STATEMENTS,
+			sql,
+			() => engine.prepare(sql),
+			(s) => void s.close().catch(() => {})
+		);
+		try {
+			return await (await statement).query(params);
+		} catch (error) {
+			if (this.#statements.get(sql) === statement) {
+				this.#statements.delete(sql);
+				statement.then((s) => s.close()).catch(() => {});
+			}
+			throw error;
+		}
 	}
 
 	materialize(sql: string, params: SqlParam[] = []): Promise<string> {
@@ -46,6 +79,44 @@ export class Coordinator implements Engine, Materializing {
 			},
 			(name) => this.#drop(name)
 		);
+	}
+
+	keep(kind: string, sql: string, params: SqlParam[] = []): Promise<{ table: string; key: number }> {
+		return this.#once(
+			this.#kept,
+			MAX_KEPT,
+			JSON.stringify([kind, sql, params]),
+			async () => {
+				const table = await this.#keptTable(kind, sql, params);
+				const key = ++this.#keys;
+				await this.#prepared(`INSERT INTO ${table} SELECT CAST(? AS INTEGER) AS kept_key, * FROM (${sql})`, [
+					key,
+					...params
+				]);
+				return { table, key };
+			},
+			({ table, key }) =>
+				void this.#prepared(`DELETE FROM ${table} WHERE kept_key = CAST(? AS INTEGER)`, [key]).catch(() => {})
+		);
+	}
+
+	/** The table of one kind of kept rows, created (empty, with the query's columns) on first use. */
+	#keptTable(kind: string, sql: string, params: SqlParam[]): Promise<string> {
+		let table = this.#keptTables.get(kind);
+		if (!table) {
+			const name = `_wirkung_kept_${++this.#named}`;
+			table = this.#engine
+				.query(
+					`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT 0::INTEGER AS kept_key, * FROM (${sql}) LIMIT 0`,
+					params
+				)
+				.then(() => name);
+			this.#keptTables.set(kind, table);
+			table.catch(() => {
+				if (this.#keptTables.get(kind) === table) this.#keptTables.delete(kind);
+			});
+		}
+		return table;
 	}
 
 	async exec(sql: string, signal?: AbortSignal): Promise<void> {
@@ -112,9 +183,14 @@ export class Coordinator implements Engine, Materializing {
 	}
 
 	#clear(): void {
-		const tables = [...this.#tables.values()];
+		const tables = [...this.#tables.values(), ...this.#keptTables.values()];
+		const statements = [...this.#statements.values()];
 		this.#results.clear();
 		this.#tables.clear();
+		this.#statements.clear();
+		this.#kept.clear();
+		this.#keptTables.clear();
+		for (const statement of statements) statement.then((s) => s.close()).catch(() => {});
 		for (const table of tables)
 			table.then(
 				(name) => this.#drop(name),
