@@ -1,7 +1,8 @@
 /**
  * ingest — bytes → canonical tables (DESIGN.md §3–4): encoding, dialect, record scan, header
  * mapping, typed load with line-level rejects and a reconciliation (rows in = loaded + rejected).
- * prepare* is pure and runs in a Web Worker in the browser; load* runs SQL. Must not touch the DOM.
+ * prepare* is pure and runs in a Web Worker in the browser; load* runs SQL. Each canonical table is a
+ * view over the rows of its files (store.ts); only this module writes them. Must not touch the DOM.
  */
 export { checkBytes, checkSize, decodeText, DEFAULT_SIZE_LIMIT, InputError, type Encoding } from './encoding';
 export { lineEndingOf, sniffDialect, type Dialect, type LineEnding } from './dialect';
@@ -22,5 +23,7 @@ export {
 	type ReportColumn
 } from './load';
 export { loadSample, SAMPLE_FILES } from './sample';
+export { clearSources, loadedFiles } from './store';
+export { rowsTable } from './schema';
 export { findPreset, headerSignature, withPreset, type MappingPreset, type PresetStore } from './presets';
 export { describeReject, rejectsToCsv, safeCell } from './rejects';

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
 import { ident, literal } from '../engine/sql';
+import { rowsTable } from '../ingest';
 import { TABLES } from '../model';
 
 /**
@@ -72,8 +73,10 @@ export async function restoreTables(engine: Engine, tables: StoredTable[]): Prom
 		if (!PERSISTED.includes(name)) continue;
 		const file = `restore_${name}.csv`;
 		await engine.registerFile(file, csv);
+		// Canonical tables are views; restored rows go to the table behind each (rejects is a table).
+		const target = name === 'rejects' ? name : rowsTable(name);
 		await engine.exec(
-			`INSERT INTO ${ident(name)} BY NAME SELECT * FROM ${await readSnapshotSql(engine, name, file)}`
+			`INSERT INTO ${ident(target)} BY NAME SELECT * FROM ${await readSnapshotSql(engine, target, file)}`
 		);
 		await engine.dropFile(file);
 	}

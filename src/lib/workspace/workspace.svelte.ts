@@ -1,8 +1,9 @@
 import type { Engine } from '../engine';
-import { ident } from '../engine/sql';
 import { toRows } from '../engine/rows';
 import {
+	clearSources,
 	ensureSchema,
+	loadedFiles,
 	loadPrepared,
 	loadSample,
 	SAMPLE_FILES,
@@ -11,7 +12,6 @@ import {
 	type PreparedCsv,
 	type Reject
 } from '../ingest';
-import { TABLES } from '../model';
 import { Coordinator } from './coordinator';
 import { dataLabel, type DataLabel } from './label';
 import { hasSnapshot, restoreSnapshot, saveSnapshot } from './persist';
@@ -152,8 +152,7 @@ class Workspace {
 		return this.#serial(async () => {
 			const engine = await this.open();
 			await engine.exec('BEGIN TRANSACTION');
-			for (const name of [...TABLES.map((t) => t.name), 'rejects'])
-				await engine.exec(`DELETE FROM ${ident(name)}`);
+			await clearSources(engine);
 			await engine.exec('COMMIT');
 			await this.#save(engine);
 			await this.#listFiles(engine);
@@ -163,12 +162,7 @@ class Workspace {
 	}
 
 	async #listFiles(engine: Engine): Promise<void> {
-		const union = TABLES.map((t) => `SELECT DISTINCT _source_file AS f FROM ${ident(t.name)}`).join(
-			' UNION '
-		);
-		this.files = toRows<{ f: string }>(
-			await engine.query(`SELECT f FROM (${union}) WHERE f IS NOT NULL ORDER BY f`)
-		).map((r) => r.f);
+		this.files = await loadedFiles(engine);
 	}
 
 	async #save(engine: Engine): Promise<void> {
