@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest';
+import { createNodeEngine } from '../engine/node';
+import { toRows } from '../engine/rows';
+import { importCsv, ensureSchema } from './load';
+import { rowsTable } from './schema';
+import { clearSources, loadedFiles, viewSql } from './store';
+
+const csv = (text: string) => new TextEncoder().encode(text);
+const ACTUALS = 'Indikator-ID;Projekt-Nr.;Zeitraum von;Zeitraum bis;Istwert;Bemerkung\n';
+
+async function engine() {
+	const e = await createNodeEngine();
+	await ensureSchema(e);
+	return e;
+}
+
+const actuals = async (e: Awaited<ReturnType<typeof engine>>) =>
+	toRows<{ project_id: string; value: number; _extra: string; _source_file: string; _source_line: number }>(
+		await e.query(
+			'SELECT project_id, value, _extra, _source_file, _source_line FROM actuals ORDER BY _source_file, _source_line'
+		)
+	);
+
+describe('viewSql', () => {
+	test.each([
+		{ selects: [], parts: 1 },
+		{ selects: ['SELECT 1'], parts: 2 },
+		{ selects: ['SELECT 1', 'SELECT 2'], parts: 3 }
+	])('the snapshot rows and $selects.length file source(s)', ({ selects, parts }) => {
+		const sql = viewSql('actuals', selects);
+		expect(sql.startsWith('CREATE OR REPLACE VIEW "actuals" AS SELECT')).toBe(true);
+		expect(sql.split(' UNION ALL ')).toHaveLength(parts);
+		expect(sql).toContain(`FROM "${rowsTable('actuals')}"`);
+	});
+});
+
+describe('canonical tables as views over their files', () => {
+	test('each file is a source; the view adds file name, line and extra columns', async () => {
+		const e = await engine();
+		await importCsv(e, {
+			file: 'a.csv',
+			bytes: csv(`${ACTUALS}CO01;P1;01.01.2020;31.03.2020;5,5;geprüft\n`)
+		});
+		await importCsv(e, { file: 'b.csv', bytes: csv(`${ACTUALS}CO01;P2;01.01.2020;31.03.2020;7;\n`) });
+		expect(await actuals(e)).toEqual([
+			{
+				project_id: 'P1',
+				value: 5.5,
+				_extra: '{"Bemerkung":"geprüft"}',
+				_source_file: 'a.csv',
+				_source_line: 2
+			},
+			{ project_id: 'P2', value: 7, _extra: '{}', _source_file: 'b.csv', _source_line: 2 }
+		]);
+		expect(await loadedFiles(e)).toEqual(['a.csv', 'b.csv']);
+	});
+
+	test('importing a file again replaces its rows and drops its old table', async () => {
+		const e = await engine();
+		await importCsv(e, { file: 'a.csv', bytes: csv(`${ACTUALS}CO01;P1;01.01.2020;31.03.2020;1;\n`) });
+		const before = toRows<{ n: number }>(
+			await e.query(
+				"SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_src\\_%' ESCAPE '\\'"
+			)
+		);
+		await importCsv(e, { file: 'a.csv', bytes: csv(`${ACTUALS}CO01;P9;01.01.2020;31.03.2020;2;\n`) });
+		expect((await actuals(e)).map((r) => r.project_id)).toEqual(['P9']);
+		const after = toRows<{ n: number }>(
+			await e.query(
+				"SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '\\_src\\_%' ESCAPE '\\'"
+			)
+		);
+		expect(after[0]!.n).toBe(before[0]!.n);
+	});
+
+	test('snapshot rows of a file are replaced by a new import of it, and cleared with the rest', async () => {
+		const e = await engine();
+		await e.exec(
+			`INSERT INTO ${rowsTable('actuals')} (indicator_id, project_id, value, _source_file, _source_line) VALUES ('CO01', 'old', 1, 'a.csv', 2), ('CO01', 'kept', 1, 'c.csv', 2)`
+		);
+		await importCsv(e, { file: 'a.csv', bytes: csv(`${ACTUALS}CO01;new;01.01.2020;31.03.2020;3;\n`) });
+		expect((await actuals(e)).map((r) => r.project_id)).toEqual(['new', 'kept']);
+		expect(await loadedFiles(e)).toEqual(['a.csv', 'c.csv']);
+		await clearSources(e);
+		expect(await actuals(e)).toEqual([]);
+		expect(await loadedFiles(e)).toEqual([]);
+	});
+
+	test('a file whose every row is rejected adds no source, and keeps its rejects', async () => {
+		const e = await engine();
+		const report = await importCsv(e, {
+			file: 'bad.csv',
+			bytes: csv(`${ACTUALS}CO01;P1;01.01.2020;31.03.2020;zwölf;\n`)
+		});
+		expect([report.rowsLoaded, report.rowsRejected]).toEqual([0, 1]);
+		expect(await loadedFiles(e)).toEqual([]);
+		expect(toRows(await e.query('SELECT line FROM rejects'))).toEqual([{ line: 2 }]);
+	});
+});
