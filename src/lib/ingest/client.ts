@@ -1,5 +1,7 @@
+import type { Engine } from '../engine';
 import { DEFAULT_SIZE_LIMIT } from './encoding';
-import type { PreparedCsv } from './prepare';
+import { finishLoad, stageLoad, type ImportReport, type LoadOptions, type StagedLoad } from './load';
+import { sameBasis, type PreparedCsv } from './prepare';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 /** Thrown when the user cancels while the file is read; the worker is gone, nothing was loaded. */
@@ -8,12 +10,18 @@ export class PrepareCancelled extends Error {}
 export interface PrepareInWorkerOptions {
 	sizeLimit?: number;
 	onProgress?: (bytes: number) => void;
+	/**
+	 * Called with the file's head prepared (prepareHead) while the rest is still read and scanned,
+	 * when the head can stand for the file; the load may start from it (stageHead).
+	 */
+	onHead?: (head: PreparedCsv) => void;
 	signal?: AbortSignal;
 }
 
 /**
  * Reads and prepares a picked file in its own Web Worker (browser only). Cancelling terminates the
- * worker at once, wherever it is.
+ * worker at once, wherever it is. When a head was reported, the whole file's `utf8` may be left
+ * out (the whole file reads as the head said): wholeBytes reads it again when needed.
  */
 export function prepareInWorker(file: File, options: PrepareInWorkerOptions = {}): Promise<PreparedCsv> {
 	return new Promise((resolve, reject) => {
@@ -27,6 +35,7 @@ export function prepareInWorker(file: File, options: PrepareInWorkerOptions = {}
 		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
 			const reply = event.data;
 			if (reply.type === 'progress') return options.onProgress?.(reply.bytes);
+			if (reply.type === 'head') return options.onHead?.(reply.prepared);
 			options.signal?.removeEventListener('abort', stop);
 			worker.terminate();
 			resolve(reply.prepared);
@@ -36,7 +45,42 @@ export function prepareInWorker(file: File, options: PrepareInWorkerOptions = {}
 			worker.terminate();
 			reject(new Error(event.message || 'Der Import-Worker ist abgestürzt.'));
 		};
-		const request: WorkerRequest = { file, sizeLimit: options.sizeLimit ?? DEFAULT_SIZE_LIMIT };
+		const request: WorkerRequest = {
+			file,
+			sizeLimit: options.sizeLimit ?? DEFAULT_SIZE_LIMIT,
+			head: options.onHead !== undefined
+		};
 		worker.postMessage(request);
 	});
+}
+
+/** The file's bytes from `bodyOffset` on, read on this thread: what a head's load registers. */
+export async function bodyBytes(file: File, prepared: PreparedCsv): Promise<Uint8Array> {
+	return new Uint8Array(await file.arrayBuffer()).subarray(prepared.bodyOffset);
+}
+
+/** Starts loading a file from its head (see stageLoad), reading the file's bytes on this thread. */
+export async function stageHead(
+	engine: Engine,
+	file: File,
+	head: PreparedCsv,
+	options: LoadOptions = {}
+): Promise<StagedLoad | null> {
+	return stageLoad(engine, head, await bodyBytes(file, head), options);
+}
+
+/**
+ * Completes a load begun with stageHead (or loads the whole prepared file when there is none or it
+ * does not fit). A prepared file without bytes (left out by the worker) gets them read again.
+ */
+export async function finishHead(
+	engine: Engine,
+	file: File,
+	staged: StagedLoad | null,
+	prepared: PreparedCsv,
+	options: LoadOptions = {}
+): Promise<ImportReport> {
+	if ((staged && sameBasis(staged.basis, prepared)) || prepared.utf8 || prepared.error)
+		return finishLoad(engine, staged, prepared, options);
+	return finishLoad(engine, staged, { ...prepared, utf8: await bodyBytes(file, prepared) }, options);
 }

@@ -73,22 +73,31 @@ function recordAt(starts: Uint32Array, records: number, byte: number): number {
 	return lo + 1;
 }
 
+/** The file's table as the fast read wrote it, before the checks that need the record scan. */
+export interface FastStored {
+	relation: string;
+	/** SQL: placeholder cells of a stored row. */
+	placeholderSum: string;
+	hasTrailing: boolean;
+	/** value_status derived from a text value cell at load (true), from the typed value in the view (false), or not derived (null). */
+	statusStored: boolean | null;
+}
+
 /**
  * The typed read: one read_csv, each column cast to its fast type, straight into the file's own
- * table (`_src_<id>`), with canonical values, the record number and whether the row is kept.
- * Rows read_csv cannot cast are located with store_rejects; rows failing a check the precise path
- * would make (a required value missing, an unknown vocabulary value, a fraction in an integer
- * column, a two-digit year) join them in `bad` and leave the table. Null when the fast read cannot
- * be used (then the whole file goes the precise way).
+ * table (`_src_<id>`), with canonical values, the record number and whether the row is kept. It
+ * needs the dialect and the sample only, so it may run while the record scan is still going.
+ * `records` estimates the file's records (caps the reject log). Null when the fast read cannot be
+ * used (then the whole file goes the precise way).
  */
-export async function fastRead(
+export async function fastStore(
 	ctx: Context,
-	source: Source,
-	scan: RecordScan,
+	name: string,
+	records: number,
 	plan: FastPlan,
 	step: (name: string) => void,
 	cleanups: (() => Promise<void>)[]
-): Promise<FastResult | null> {
+): Promise<FastStored | null> {
 	const { engine, headers, def, mapping } = ctx;
 	const types: Record<string, string> = {};
 	for (const h of headers) types[h] = plan.types[h] ?? 'VARCHAR';
@@ -184,12 +193,12 @@ export async function fastRead(
 		'r._row',
 		`CAST(CASE WHEN ${blank} THEN ${BLANK} WHEN ${bad} THEN ${BAD} ELSE ${KEEP} END AS UTINYINT) AS _skip`
 	];
-	const { records } = source;
+	const rejectsLimit = MAX_FAST_REJECTS(records) + 1;
 	const options = `${numbers ? `, decimal_separator=${literal(decimal)}, thousands=${literal(thousands)}` : ''}${plan.dateformat ? `, dateformat=${literal(plan.dateformat)}` : ''}`;
 	// Reject logging costs nothing while no row fails; capped, a file of bad rows is not logged whole.
-	const logging = `, store_rejects=true, rejects_table='_rejects_${ctx.id}', rejects_scan='_reject_scans_${ctx.id}', rejects_limit=${MAX_FAST_REJECTS(records) + 1}`;
+	const logging = `, store_rejects=true, rejects_table='_rejects_${ctx.id}', rejects_scan='_reject_scans_${ctx.id}', rejects_limit=${rejectsLimit}`;
 	// The record number comes from read_csv's order (one thread), before any join could reorder rows.
-	const read = `(SELECT *, row_number() OVER () AS _row FROM ${readCsvSql(ctx.dialect, source.name, types, options + logging)}) r`;
+	const read = `(SELECT *, row_number() OVER () AS _row FROM ${readCsvSql(ctx.dialect, name, types, options + logging)}) r`;
 	cleanups.push(() =>
 		ctx.raw.exec(`DROP TABLE IF EXISTS _rejects_${ctx.id}; DROP TABLE IF EXISTS _reject_scans_${ctx.id};`)
 	);
@@ -203,17 +212,40 @@ export async function fastRead(
 		return null;
 	}
 	step('fast_read');
-	throwIfAborted(ctx.signal);
-
 	const typedPlaceholders = numberColumns
 		.filter((c) => typed(mapping[c.name]!))
 		.map((c) => `CAST(${ident(c.name)} IS NULL AS INTEGER)`);
-	const placeholderSum =
-		[...typedPlaceholders, ...(untypedNumbers.length ? ['_placeholders'] : [])].join(' + ') || '0';
+	return {
+		relation,
+		placeholderSum:
+			[...typedPlaceholders, ...(untypedNumbers.length ? ['_placeholders'] : [])].join(' + ') || '0',
+		hasTrailing: headers.includes(TRAILING_COLUMN),
+		statusStored: derivedStatus ? !typed(mapping.value!) : null
+	};
+}
+
+/**
+ * The checks of the stored rows against the record scan. Rows read_csv could not cast are located
+ * with the reject log; rows failing a check the precise path would make (a required value missing,
+ * an unknown vocabulary value, a fraction in an integer column, a two-digit year) join them in
+ * `bad` and leave the table. Null when the fast read cannot be used after all.
+ */
+export async function fastCheck(
+	ctx: Context,
+	stored: FastStored,
+	source: Source,
+	scan: RecordScan,
+	step: (name: string) => void,
+	cleanups: (() => Promise<void>)[]
+): Promise<FastResult | null> {
+	const { engine } = ctx;
+	const { relation, placeholderSum } = stored;
+	const { records } = source;
+	throwIfAborted(ctx.signal);
 	const [stats] = toRows<{ n: number; placeholders: number; trailing: number | null }>(
 		await engine.query(
 			`SELECT count(*) AS n, CAST(coalesce(sum(${placeholderSum}) FILTER (WHERE _skip = ${KEEP}), 0) AS INTEGER) AS placeholders,
-			 ${headers.includes(TRAILING_COLUMN) ? `min(_row) FILTER (WHERE NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing FROM ${relation}`
+			 ${stored.hasTrailing ? `min(_row) FILTER (WHERE NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing FROM ${relation}`
 		)
 	);
 	const n = stats!.n;
@@ -267,7 +299,7 @@ export async function fastRead(
 	return {
 		source: {
 			relation,
-			select: viewSelect(ctx, relation, line, derivedStatus ? !typed(mapping.value!) : null)
+			select: viewSelect(ctx, relation, line, stored.statusStored)
 		},
 		bad: [...rejected, ...semantic].sort((a, b) => a - b),
 		blank: skipped.length - semantic.length,

@@ -7,15 +7,27 @@
 export { checkBytes, checkSize, decodeText, DEFAULT_SIZE_LIMIT, InputError, type Encoding } from './encoding';
 export { lineEndingOf, sniffDialect, type Dialect, type LineEnding } from './dialect';
 export { scanRecords, type RecordScan } from './scan';
-export { prepareCsv, TRAILING_COLUMN, type PreparedCsv, type PrepareOptions } from './prepare';
+export {
+	HEAD_BYTES,
+	prepareCsv,
+	prepareHead,
+	sameBasis,
+	TRAILING_COLUMN,
+	type PreparedCsv,
+	type PrepareOptions
+} from './prepare';
 export {
 	CANCELLED,
 	emptyReport,
 	ensureSchema,
 	importCsv,
 	ImportError,
+	discardLoad,
+	finishLoad,
 	loadPrepared,
 	resolveMapping,
+	stageLoad,
+	type StagedLoad,
 	type ImportOptions,
 	type ImportReport,
 	type LoadOptions,

@@ -3,10 +3,10 @@ import { toRows } from '../engine/rows';
 import { tableDef, type CanonicalTable } from '../model';
 import type { Encoding } from './encoding';
 import type { LineEnding } from './dialect';
-import { fastRead } from './fast';
-import { decideFastPlan, decideNumberStyle } from './fasttypes';
+import { fastCheck, fastStore, type FastStored } from './fast';
+import { decideFastPlan, decideNumberStyle, type FastPlan } from './fasttypes';
 import { miniSource, preciseRejectsSql, preciseSource, preciseTyped } from './precise';
-import { prepareCsv, TRAILING_COLUMN, type PreparedCsv } from './prepare';
+import { prepareCsv, sameBasis, TRAILING_COLUMN, type PreparedCsv } from './prepare';
 import { CANCELLED, ImportError, isNumeric, throwIfAborted, type Context, type Source } from './read';
 import { schemaSql } from './schema';
 import { replaceSources } from './store';
@@ -127,8 +127,77 @@ export async function loadPrepared(
 ): Promise<ImportReport> {
 	const report = emptyReport(prepared);
 	if (prepared.error) return report;
+	return settle(report, options, async () =>
+		finish(await stage(engine, prepared, options, report), prepared)
+	);
+}
+
+/** A load begun on a file's head (prepareHead): its table written, the checks still to come. */
+export interface StagedLoad {
+	engine: Engine;
+	options: LoadOptions;
+	report: ImportReport;
+	/** What the stage was built from: the file's head, or the whole prepared file. */
+	basis: PreparedCsv;
+	ctx: Context;
+	plan: FastPlan;
+	registered: string;
+	fast: FastStored | null;
+	cleanups: (() => Promise<void>)[];
+	timings: Record<string, number>;
+	step: (name: string) => void;
+}
+
+/**
+ * Starts loading a file from its head while the whole file is still being scanned: the file's
+ * bytes (`utf8`, from the head's `bodyOffset` on) are registered and read into its table. Null
+ * when that cannot start; finishLoad then loads the whole prepared file the usual way and reports
+ * whatever went wrong in its own words.
+ */
+export async function stageLoad(
+	engine: Engine,
+	head: PreparedCsv,
+	utf8: Uint8Array,
+	options: LoadOptions = {}
+): Promise<StagedLoad | null> {
 	try {
-		await load(engine, prepared, options, report);
+		return await stage(engine, { ...head, utf8 }, options, emptyReport(head));
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Completes a staged load with the whole prepared file. When the whole file is other than its head
+ * said (encoding, dialect, sample, a refusal), the staged table is dropped and the file loads from
+ * scratch: the result never depends on the head.
+ */
+export async function finishLoad(
+	engine: Engine,
+	staged: StagedLoad | null,
+	full: PreparedCsv,
+	options: LoadOptions = {}
+): Promise<ImportReport> {
+	if (staged && sameBasis(staged.basis, full)) {
+		return settle(staged.report, options, () => finish(staged, full));
+	}
+	if (staged) await discard(staged);
+	return loadPrepared(engine, full, options);
+}
+
+/** Drops a staged load that will not be finished (cancelled, or loaded with another mapping). */
+export function discardLoad(staged: StagedLoad): Promise<void> {
+	return discard(staged);
+}
+
+/** Runs a load and fills in the report's outcome: ok, or the error in words and whose it is. */
+async function settle(
+	report: ImportReport,
+	options: LoadOptions,
+	load: () => Promise<void>
+): Promise<ImportReport> {
+	try {
+		await load();
 		report.ok = true;
 	} catch (error) {
 		// A cancel may surface as whatever error the interrupted statement gave.
@@ -164,12 +233,16 @@ function withSignal(engine: Engine, signal: AbortSignal): Engine {
 	return { ...engine, exec: (sql) => engine.exec(sql, signal) };
 }
 
-async function load(
+/**
+ * The first half of a load: mapping checked, the file registered and its fast table written.
+ * Needs the dialect and the sample only, so it may start from the file's head (prepareHead).
+ */
+async function stage(
 	engine: Engine,
 	prepared: PreparedCsv,
 	options: LoadOptions,
 	report: ImportReport
-): Promise<void> {
+): Promise<StagedLoad> {
 	const { timings, step } = stepTimer();
 	const dialect = prepared.dialect!;
 	const scan = prepared.scan!;
@@ -244,20 +317,54 @@ async function load(
 		sampleOf
 	);
 
-	const registered = `ingest_${ctx.id}.csv`;
+	const staged: StagedLoad = {
+		engine,
+		options,
+		report,
+		basis: prepared,
+		ctx,
+		plan,
+		registered: `ingest_${ctx.id}.csv`,
+		fast: null,
+		cleanups: [],
+		timings,
+		step
+	};
+	try {
+		await engine.registerFile(staged.registered, prepared.utf8!);
+		step('register');
+		// A head's scan covers part of the file: its records per byte estimate the whole.
+		const records = prepared.partial
+			? Math.ceil((scan.records * prepared.size) / scan.starts[scan.records]!)
+			: scan.records;
+		staged.fast = await fastStore(ctx, staged.registered, records, plan, step, staged.cleanups);
+	} catch (error) {
+		await discard(staged);
+		throw error;
+	}
+	return staged;
+}
+
+/**
+ * The second half: the fast table checked against the whole file's record scan, bad rows re-read
+ * the precise way, then one transaction makes the file's tables the sources of its canonical
+ * table (replacing earlier rows of the same files) and adds the rejects.
+ */
+async function finish(staged: StagedLoad, prepared: PreparedCsv): Promise<void> {
+	const { engine, options, report, ctx, registered, cleanups, step } = staged;
+	// Time spent waiting for the whole file's scan after a staged read (0 when loaded in one go).
+	step('wait');
+	const scan = prepared.scan!;
+	const file = prepared.file;
 	const whole: Source = {
 		name: registered,
 		records: scan.records,
 		firstDataLine: scan.firstDataLine,
 		breakpoints: scan.breakpoints
 	};
-	const cleanups: (() => Promise<void>)[] = [];
-	// The file's own tables; dropped again unless the commit made them sources of the canonical view.
 	let kept = false;
-	await engine.registerFile(registered, prepared.utf8!);
-	step('register');
 	try {
-		const fast = await fastRead(ctx, whole, scan, plan, step, cleanups);
+		const fast = staged.fast && (await fastCheck(ctx, staged.fast, whole, scan, step, cleanups));
 		let slowRecords = scan.records;
 		if (fast?.bad.length) {
 			const mini = await miniSource(ctx, registered, scan, fast.bad);
@@ -266,7 +373,7 @@ async function load(
 			slowRecords = mini.records;
 			await preciseTyped(ctx, mini, cleanups);
 		} else if (!fast) await preciseTyped(ctx, whole, cleanups);
-		const precise = fast === null || fast.bad.length > 0 ? await preciseSource(ctx) : null;
+		const precise = !fast || fast.bad.length > 0 ? await preciseSource(ctx) : null;
 		step('precise');
 		throwIfAborted(options.signal);
 
@@ -277,7 +384,7 @@ async function load(
 		await engine.exec('BEGIN TRANSACTION');
 		try {
 			await engine.exec(schemaSql());
-			await replaceSources(ctx.engine, def.name, replaced, loaded ? { file, sources } : null);
+			await replaceSources(ctx.engine, ctx.def.name, replaced, loaded ? { file, sources } : null);
 			if (replaced.length)
 				await engine.query(
 					`DELETE FROM rejects WHERE source_file IN (${replaced.map(() => '?').join(', ')})`,
@@ -305,12 +412,17 @@ async function load(
 			)
 		);
 		step('report');
-		report.timings = timings;
+		report.timings = staged.timings;
 	} finally {
-		await engine.exec('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _typed;');
-		if (!kept)
-			await engine.exec(`DROP TABLE IF EXISTS _src_${ctx.id}; DROP TABLE IF EXISTS _src_${ctx.id}_p;`);
-		for (const cleanup of cleanups) await cleanup();
-		await engine.dropFile(registered);
+		await discard(staged, kept);
 	}
+}
+
+/** Drops what a load made for itself; the file's tables too unless they became sources. */
+async function discard(staged: StagedLoad, kept = false): Promise<void> {
+	const { engine, ctx } = staged;
+	await engine.exec('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _typed;');
+	if (!kept) await engine.exec(`DROP TABLE IF EXISTS _src_${ctx.id}; DROP TABLE IF EXISTS _src_${ctx.id}_p;`);
+	for (const cleanup of staged.cleanups.splice(0)) await cleanup();
+	await engine.dropFile(staged.registered);
 }

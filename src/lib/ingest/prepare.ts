@@ -24,6 +24,10 @@ export interface PreparedCsv {
 	scan?: RecordScan;
 	/** UTF-8 bytes from the header on, what DuckDB's read_csv reads. */
 	utf8?: Uint8Array;
+	/** Where `utf8` starts in the file's bytes, when it is the file's own bytes (UTF-8, LF or CRLF). */
+	bodyOffset?: number;
+	/** Prepared from the file's head only (prepareHead): the scan and counts cover that part. */
+	partial?: boolean;
 	/** The first data records as papaparse reads them, for the mapping screen. */
 	preview?: string[][];
 	/** The first SAMPLE_RECORDS data records (papaparse): the per-column fast types are decided on them. */
@@ -68,6 +72,7 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 				`Die Datei enthält nur die Kopfzeile (${dialect.headers.join(', ')}), aber keine Datenzeilen.`
 			);
 		prepared.utf8 = utf8;
+		if (utf8.buffer === bytes.buffer) prepared.bodyOffset = utf8.byteOffset - bytes.byteOffset;
 		// Only the sample's bytes are parsed: papaparse is slow to start on a whole 50 MB string.
 		const head = new TextDecoder().decode(
 			utf8.subarray(0, scan.starts[Math.min(scan.records, SAMPLE_RECORDS)])
@@ -87,6 +92,44 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 		prepared.error = error.message;
 	}
 	return prepared;
+}
+
+/** Bytes of a file's head prepared first (prepareHead): SAMPLE_RECORDS records of most exports. */
+export const HEAD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The file's head prepared as prepareCsv prepares the whole file, so a load can start while the
+ * rest is still read and scanned. Cut after its last line break; null when the head cannot stand
+ * for the file: the file fits in it, it is not UTF-8 text with LF or CRLF line ends, a quoted cell
+ * runs across the cut, or it holds fewer than SAMPLE_RECORDS records. The whole file decides in
+ * the end (finishLoad compares both).
+ */
+export function prepareHead(file: string, head: Uint8Array, size: number): PreparedCsv | null {
+	if (size <= head.length) return null;
+	const cut = head.lastIndexOf(10) + 1;
+	if (cut === 0) return null;
+	const prepared = prepareCsv(file, head.subarray(0, cut));
+	if (
+		prepared.error ||
+		prepared.bodyOffset === undefined ||
+		!prepared.scan ||
+		prepared.scan.records <= SAMPLE_RECORDS
+	)
+		return null;
+	delete prepared.utf8;
+	return { ...prepared, size, partial: true };
+}
+
+/** Whether the whole prepared file reads as its head said: same encoding, start, dialect and sample. */
+export function sameBasis(head: PreparedCsv, full: PreparedCsv): boolean {
+	return (
+		!full.error &&
+		head.encoding === full.encoding &&
+		head.bodyOffset !== undefined &&
+		head.bodyOffset === full.bodyOffset &&
+		JSON.stringify(head.dialect) === JSON.stringify(full.dialect) &&
+		JSON.stringify(head.sample) === JSON.stringify(full.sample)
+	);
 }
 
 /** Duplicate or empty header names are refused; a trailing empty one is a trailing delimiter. */
