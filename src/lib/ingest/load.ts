@@ -128,14 +128,13 @@ export async function loadPrepared(
 	const report = emptyReport(prepared);
 	if (prepared.error) return report;
 	return settle(report, options, async () =>
-		finish(await stage(engine, prepared, options, report), prepared)
+		finish(await stage(engine, prepared, options, report), prepared, options)
 	);
 }
 
 /** A load begun on a file's head (prepareHead): its table written, the checks still to come. */
 export interface StagedLoad {
 	engine: Engine;
-	options: LoadOptions;
 	report: ImportReport;
 	/** What the stage was built from: the file's head, or the whole prepared file. */
 	basis: PreparedCsv;
@@ -168,9 +167,10 @@ export async function stageLoad(
 }
 
 /**
- * Completes a staged load with the whole prepared file. When the whole file is other than its head
- * said (encoding, dialect, sample, a refusal), the staged table is dropped and the file loads from
- * scratch: the result never depends on the head.
+ * Completes a staged load with the whole prepared file (`options` as for loadPrepared; the stage's
+ * cancel signal still applies). When the whole file is other than its head said (encoding,
+ * dialect, sample, a refusal), the staged table is dropped and the file loads from scratch: the
+ * result never depends on the head.
  */
 export async function finishLoad(
 	engine: Engine,
@@ -179,7 +179,7 @@ export async function finishLoad(
 	options: LoadOptions = {}
 ): Promise<ImportReport> {
 	if (staged && sameBasis(staged.basis, full)) {
-		return settle(staged.report, options, () => finish(staged, full));
+		return settle(staged.report, options, () => finish(staged, full, options));
 	}
 	if (staged) await discard(staged);
 	return loadPrepared(engine, full, options);
@@ -319,7 +319,6 @@ async function stage(
 
 	const staged: StagedLoad = {
 		engine,
-		options,
 		report,
 		basis: prepared,
 		ctx,
@@ -350,8 +349,8 @@ async function stage(
  * the precise way, then one transaction makes the file's tables the sources of its canonical
  * table (replacing earlier rows of the same files) and adds the rejects.
  */
-async function finish(staged: StagedLoad, prepared: PreparedCsv): Promise<void> {
-	const { engine, options, report, ctx, registered, cleanups, step } = staged;
+async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOptions): Promise<void> {
+	const { engine, report, ctx, registered, cleanups, step } = staged;
 	// Time spent waiting for the whole file's scan after a staged read (0 when loaded in one go).
 	step('wait');
 	const scan = prepared.scan!;

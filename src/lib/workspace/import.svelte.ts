@@ -8,7 +8,8 @@ import {
 	withPreset,
 	type ImportReport,
 	type PreparedCsv,
-	type PresetStore
+	type PresetStore,
+	type StagedLoad
 } from '../ingest';
 import type { CanonicalTable } from '../model';
 import { workspace } from './workspace.svelte';
@@ -40,35 +41,60 @@ export class ImportItem {
 	report: ImportReport | null = $state.raw(null);
 	error: string | null = $state(null);
 	controller = new AbortController();
+	readonly file: File;
+	/** The load begun from the file's head with the mapping it was begun with (see confirm). */
+	staged: { load: Promise<StagedLoad | null>; key: string } | null = null;
 
 	constructor(id: number, file: File) {
 		this.id = id;
+		this.file = file;
 		this.name = file.name;
 		this.size = file.size;
 	}
 
 	/** The file's own headers (without a trailing empty column). */
 	get headers(): string[] {
-		return this.prepared?.dialect?.headers.filter((h) => h !== TRAILING_COLUMN) ?? [];
+		return this.prepared ? headersOf(this.prepared) : [];
 	}
 
 	/** canonical column → header, as the loader wants it. */
 	get mapping(): Record<string, string> {
-		const out: Record<string, string> = {};
-		for (const [header, column] of Object.entries(this.columns)) if (column) out[column] = header;
-		return out;
+		return mappingOf(this.columns);
 	}
 
 	/** Sets the table and the guessed (or preset) column assignment for it. */
 	chooseTable(table: CanonicalTable, mapping?: Record<string, string>): void {
-		const resolved = resolveMapping(this.prepared!, { table, mapping });
 		this.table = table;
-		const columns: Record<string, string> = Object.fromEntries(this.headers.map((h) => [h, '']));
-		for (const [column, header] of Object.entries(resolved.mapping))
-			if (!columns[header]) columns[header] = column;
-		this.columns = columns;
+		this.columns = columnsOf(this.prepared!, table, mapping);
 	}
 }
+
+/** The file's own headers (without a trailing empty column). */
+const headersOf = (prepared: PreparedCsv) =>
+	prepared.dialect?.headers.filter((h) => h !== TRAILING_COLUMN) ?? [];
+
+/** file header → canonical column for a table: the given mapping, or the guessed one. */
+function columnsOf(
+	prepared: PreparedCsv,
+	table: CanonicalTable,
+	mapping?: Record<string, string>
+): Record<string, string> {
+	const resolved = resolveMapping(prepared, { table, mapping });
+	const columns: Record<string, string> = Object.fromEntries(headersOf(prepared).map((h) => [h, '']));
+	for (const [column, header] of Object.entries(resolved.mapping))
+		if (!columns[header]) columns[header] = column;
+	return columns;
+}
+
+function mappingOf(columns: Record<string, string>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [header, column] of Object.entries(columns)) if (column) out[column] = header;
+	return out;
+}
+
+/** The table and mapping a load was begun with, comparable with the confirmed ones. */
+const stagedKey = (table: CanonicalTable, mapping: Record<string, string>) =>
+	JSON.stringify([table, Object.entries(mapping).sort()]);
 
 /** The files of the /import page and their progress; loads go through the workspace. */
 export class ImportSession {
@@ -90,11 +116,20 @@ export class ImportSession {
 			const prepared = await prepareInWorker(file, {
 				sizeLimit: this.sizeLimit,
 				signal: item.controller.signal,
-				onProgress: (bytes) => (item.bytesRead = bytes)
+				onProgress: (bytes) => (item.bytesRead = bytes),
+				// A large file starts loading with the mapping it will most likely be confirmed with.
+				onHead: (head) => {
+					const preset = findPreset(readPresets(), headersOf(head));
+					const table = preset?.table ?? head.guesses![0]!.table;
+					const mapping = mappingOf(columnsOf(head, table, preset?.mapping));
+					const options = { table, mapping, signal: item.controller.signal };
+					item.staged = { load: workspace.stage(file, head, options), key: stagedKey(table, mapping) };
+				}
 			});
 			item.prepared = prepared;
 			item.bytesRead = prepared.size;
 			if (prepared.error) {
+				this.#discard(item);
 				item.error = prepared.error;
 				item.state = 'failed';
 				return;
@@ -104,6 +139,7 @@ export class ImportSession {
 			item.chooseTable(preset?.table ?? prepared.guesses![0]!.table, preset?.mapping);
 			item.state = 'mapping';
 		} catch (error) {
+			this.#discard(item);
 			item.state = error instanceof PrepareCancelled ? 'cancelled' : 'failed';
 			item.error = error instanceof PrepareCancelled ? CANCELLED : String(error);
 		}
@@ -114,11 +150,15 @@ export class ImportSession {
 		if (item.state !== 'mapping' || !item.table) return;
 		item.state = 'loading';
 		const mapping = item.mapping;
-		const report = await workspace.importPrepared(item.prepared!, {
-			table: item.table,
-			mapping,
-			signal: item.controller.signal
-		});
+		// The load begun from the head is finished when confirmed as begun; else it starts over.
+		const staged = item.staged?.key === stagedKey(item.table, mapping) ? item.staged.load : null;
+		if (!staged) this.#discard(item);
+		item.staged = null;
+		const report = await workspace.importPrepared(
+			item.prepared!,
+			{ table: item.table, mapping, signal: item.controller.signal },
+			staged ? { file: item.file, load: staged } : undefined
+		);
 		item.report = report;
 		if (report.ok) {
 			localStorage.setItem(
@@ -145,10 +185,18 @@ export class ImportSession {
 	/** Stops reading, or the load before it commits; nothing of the file is kept. */
 	cancel(item: ImportItem): void {
 		item.controller.abort();
+		this.#discard(item);
 	}
 
 	remove(item: ImportItem): void {
 		item.controller.abort();
+		this.#discard(item);
 		this.items = this.items.filter((i) => i !== item);
+	}
+
+	/** Drops the load begun from the item's head, if any. */
+	#discard(item: ImportItem): void {
+		if (item.staged) void workspace.discardStaged(item.staged.load);
+		item.staged = null;
 	}
 }

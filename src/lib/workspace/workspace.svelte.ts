@@ -2,6 +2,7 @@ import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
 import {
 	clearSources,
+	discardLoad,
 	ensureSchema,
 	loadedFiles,
 	loadPrepared,
@@ -10,8 +11,10 @@ import {
 	type ImportReport,
 	type LoadOptions,
 	type PreparedCsv,
-	type Reject
+	type Reject,
+	type StagedLoad
 } from '../ingest';
+import { finishHead, stageHead } from '../ingest/client';
 import { Coordinator } from './coordinator';
 import { dataLabel, type DataLabel } from './label';
 import { hasSnapshot, restoreSnapshot, saveSnapshot } from './persist';
@@ -118,21 +121,44 @@ class Workspace {
 	}
 
 	/**
-	 * Loads a prepared file (see ingest/client) into its table. It replaces the rows of an earlier
-	 * file of the same name and, while the sample is shown, the sample rows of that table. On
-	 * success the data is saved in the browser and every page re-queries.
+	 * Loads a prepared file (see ingest/client) into its table, finishing the load `staged` began
+	 * from the file's head when there is one. It replaces the rows of an earlier file of the same
+	 * name and, while the sample is shown, the sample rows of that table. On success the data is
+	 * saved in the browser and every page re-queries.
 	 */
-	importPrepared(prepared: PreparedCsv, options: LoadOptions = {}): Promise<ImportReport> {
+	importPrepared(
+		prepared: PreparedCsv,
+		options: LoadOptions = {},
+		staged?: { file: File; load: Promise<StagedLoad | null> }
+	): Promise<ImportReport> {
 		return this.#serial(async () => {
 			const engine = await this.open();
 			const replaceFiles = this.source === 'sample' ? [...SAMPLE_FILES] : [];
-			const report = await loadPrepared(engine, prepared, { ...options, replaceFiles });
+			const report = staged
+				? await finishHead(engine, staged.file, await staged.load, prepared, { ...options, replaceFiles })
+				: await loadPrepared(engine, prepared, { ...options, replaceFiles });
 			if (report.ok) {
 				await this.#save(engine);
 				await this.#listFiles(engine);
 				this.version++;
 			}
 			return report;
+		});
+	}
+
+	/**
+	 * Begins loading a file from its head while the worker still scans the rest (ingest/client
+	 * stageHead); nothing shows until importPrepared finishes it. In turn with every other write.
+	 */
+	stage(file: File, head: PreparedCsv, options: LoadOptions): Promise<StagedLoad | null> {
+		return this.#serial(async () => stageHead(await this.open(), file, head, options));
+	}
+
+	/** Drops a load begun with stage that will not be finished. */
+	discardStaged(load: Promise<StagedLoad | null>): Promise<void> {
+		return this.#serial(async () => {
+			const staged = await load;
+			if (staged) await discardLoad(staged);
 		});
 	}
 
