@@ -29,20 +29,25 @@ export async function createBrowserEngine(): Promise<Engine & Preparing> {
 	await db.open({ query: QUERY_CONFIG });
 	const conn = await db.connect();
 	return {
-		async exec(sql, signal) {
-			if (!signal) {
-				await conn.query(sql);
-				return;
-			}
-			// send() runs the statement in slices the worker polls, so a cancel stops it in between.
-			if (signal.aborted) throw new Error('Abgebrochen');
-			const cancel = () => void conn.cancelSent();
-			signal.addEventListener('abort', cancel, { once: true });
+		async exec(sql, signal, params = []) {
+			const statement = params.length ? await conn.prepare(sql) : null;
 			try {
-				const reader = await conn.send(sql);
-				while (!(await reader.next()).done);
+				if (!signal) {
+					await (statement ? statement.query(...params) : conn.query(sql));
+					return;
+				}
+				// send() runs the statement in slices the worker polls, so a cancel stops it in between.
+				if (signal.aborted) throw new Error('Abgebrochen');
+				const cancel = () => void conn.cancelSent();
+				signal.addEventListener('abort', cancel, { once: true });
+				try {
+					const reader = await (statement ? statement.send(...params) : conn.send(sql));
+					while (!(await reader.next()).done);
+				} finally {
+					signal.removeEventListener('abort', cancel);
+				}
 			} finally {
-				signal.removeEventListener('abort', cancel);
+				await statement?.close();
 			}
 		},
 		async query(sql, params: SqlParam[] = []) {

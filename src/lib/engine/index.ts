@@ -17,9 +17,10 @@ export const QUERY_CONFIG = { castBigIntToDouble: true, castDecimalToDouble: tru
 export interface Engine {
 	/**
 	 * Runs statements that return nothing of interest (DDL, INSERT, COPY). With a signal, an abort
-	 * interrupts the running statement (browser engine); the promise then rejects.
+	 * interrupts the running statement (browser engine); the promise then rejects. With `params`,
+	 * one statement with positional `?` parameters.
 	 */
-	exec(sql: string, signal?: AbortSignal): Promise<void>;
+	exec(sql: string, signal?: AbortSignal, params?: SqlParam[]): Promise<void>;
 	/** Runs one query with positional `?` parameters and returns its result as an Arrow table. */
 	query(sql: string, params?: SqlParam[]): Promise<Table>;
 	/** Makes bytes readable to SQL under `name` (e.g. `read_csv('name')`). */

@@ -24,9 +24,18 @@ export async function createNodeEngine(): Promise<Engine & Preparing> {
 	await db.open({ query: QUERY_CONFIG });
 	const conn = db.connect();
 	return {
-		async exec(sql, signal) {
+		async exec(sql, signal, params: SqlParam[] = []) {
 			if (signal?.aborted) throw new Error('Abgebrochen');
-			conn.query(sql);
+			if (params.length === 0) {
+				conn.query(sql);
+				return;
+			}
+			const statement = conn.prepare(sql);
+			try {
+				statement.query(...params);
+			} finally {
+				statement.close();
+			}
 		},
 		async query(sql, params: SqlParam[] = []) {
 			if (params.length === 0) return conn.query(sql);

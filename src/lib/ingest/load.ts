@@ -230,7 +230,7 @@ export function resolveMapping(
 
 /** The engine with every exec interruptible by the signal (a running statement stops, not only the next). */
 function withSignal(engine: Engine, signal: AbortSignal): Engine {
-	return { ...engine, exec: (sql) => engine.exec(sql, signal) };
+	return { ...engine, exec: (sql, _signal, params) => engine.exec(sql, signal, params) };
 }
 
 /**

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { toRows, type Engine } from '../engine';
 import { ident } from '../engine/sql';
 import { createNodeEngine } from '../engine/node';
-import { dateSql, extrasSql } from './typing';
+import fc from 'fast-check';
+import { PLACEHOLDERS, TABLES, TOTAL_SPELLINGS, VOCABULARIES } from '../model';
+import { dateSql, extrasSql, isPlaceholderSql, vocabularySql, vocabularyValue } from './typing';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -57,4 +59,58 @@ describe('extrasSql', () => {
 	test('no extra columns: NULL', async () => {
 		expect(await one(extrasSql([], ident), 'x')).toBeNull();
 	});
+});
+
+describe('vocabularyValue: the JS twin of vocabularySql and isPlaceholderSql', () => {
+	const columns = TABLES.flatMap((t) => t.columns).filter(
+		(c, i, all) => c.vocabulary && all.findIndex((d) => d.vocabulary === c.vocabulary) === i
+	);
+	const spellings = [
+		...Object.values(VOCABULARIES).flatMap((v) => Object.entries(v).flat(2)),
+		...TOTAL_SPELLINGS,
+		...Object.keys(PLACEHOLDERS)
+	];
+	const cell = fc.oneof(
+		fc.constantFrom(...spellings),
+		fc
+			.tuple(
+				fc.constantFrom(...spellings),
+				fc.constantFrom('', ' ', '  ', '\t'),
+				fc.constantFrom('', ' ', '\t '),
+				fc.boolean()
+			)
+			.map(([s, before, after, upper]) => `${before}${upper ? s.toUpperCase() : s}${after}`),
+		fc
+			.tuple(fc.constantFrom(...spellings.filter((s) => s.includes(' '))), fc.constantFrom('  ', '\t', ' \n'))
+			.map(([s, gap]) => s.replace(' ', gap)),
+		fc.string({ unit: fc.constantFrom(...'aäÄöÖüÜßwmWMdx-.*k A\t\u00a0é'.split('')), maxLength: 8 })
+	);
+
+	test('gives the code and placeholder the SQL gives, or leaves the cell to the SQL', async () => {
+		await fc.assert(
+			fc.asyncProperty(cell, async (raw) => {
+				for (const column of columns) {
+					const js = vocabularyValue(raw, column);
+					if (js === undefined) {
+						expect(raw).toMatch(/[^\x20-\x7e\t\n\f\räöüÄÖÜß]/);
+						continue;
+					}
+					const [sql] = toRows<{ code: string | boolean | null; placeholder: boolean }>(
+						await engine.query(
+							`SELECT ${vocabularySql('raw', column)} AS code, ${isPlaceholderSql('raw')} AS placeholder FROM (SELECT ?::VARCHAR AS raw)`,
+							[raw]
+						)
+					);
+					expect(
+						{ code: js.code, placeholder: js.placeholder },
+						`${JSON.stringify(raw)} in ${column.name}`
+					).toEqual({
+						code: sql!.code === null ? null : String(sql!.code),
+						placeholder: sql!.placeholder
+					});
+				}
+			}),
+			{ numRuns: 150 }
+		);
+	}, 120_000);
 });

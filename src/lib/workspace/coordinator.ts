@@ -119,9 +119,9 @@ export class Coordinator implements Engine, Materializing {
 		return table;
 	}
 
-	async exec(sql: string, signal?: AbortSignal): Promise<void> {
+	async exec(sql: string, signal?: AbortSignal, params?: SqlParam[]): Promise<void> {
 		this.#clear();
-		await this.#engine.exec(sql, signal);
+		await this.#engine.exec(sql, signal, params);
 	}
 
 	registerFile(name: string, bytes: Uint8Array): Promise<void> {
