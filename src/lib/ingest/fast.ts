@@ -20,15 +20,13 @@ import {
 import type { RecordScan } from './scan';
 import { sqlType } from './schema';
 import type { StoredSource } from './store';
-import { dateSql, extrasSql, isPlaceholderSql, numberSql, vocabularySql } from './typing';
+import { dateSql, extrasSql, isPlaceholderSql, numberSql, vocabularyValue } from './typing';
 
 /** The file's rows as the fast read stored them, and the records it leaves to the precise path. */
 export interface FastResult {
 	source: StoredSource;
-	/** Source records (1-based, ascending) to re-read through the precise path. */
+	/** Source records (1-based, ascending) the precise path reads: bad rows and records of empty cells. */
 	bad: number[];
-	/** Records of empty cells: not rows. */
-	blank: number;
 	/** Rows the fast read loads. */
 	loaded: number;
 	placeholders: number;
@@ -43,10 +41,8 @@ const MAX_FAST_REJECTS = (records: number) => Math.max(1000, Math.floor(records 
 /** Vocabulary spellings taken from the sample; a column with more is not a vocabulary in practice. */
 const MAX_SPELLINGS = 500;
 
-/** What a stored row is: loaded, a record of empty cells, or a row for the precise path. */
-const KEEP = 0;
-const BLANK = 1;
-const BAD = 2;
+/** Stored for a vocabulary cell the sample's spellings do not cover: its row goes the precise way. */
+const UNKNOWN = '?';
 
 /**
  * SQL: the text cell is empty after trim (DuckDB's trim strips spaces only). Trims only cells that
@@ -78,6 +74,8 @@ export interface FastStored {
 	relation: string;
 	/** SQL: placeholder cells of a stored row. */
 	placeholderSum: string;
+	/** SQL: the stored row goes the precise way (see skipSql). */
+	skip: string;
 	hasTrailing: boolean;
 	/** value_status derived from a text value cell at load (true), from the typed value in the view (false), or not derived (null). */
 	statusStored: boolean | null;
@@ -108,78 +106,49 @@ export async function fastStore(
 
 	const raw = (h: string) => `r.${ident(h)}`;
 	const typed = (h: string) => types[h] !== 'VARCHAR';
-	// Vocabulary columns: the spellings of the sample are mapped once (bound as parameters), then
-	// joined; a spelling the sample lacks makes its row go the precise way. A DISTINCT over all rows
-	// cost ~0.2 s per 1 M rows.
-	const joins: string[] = [];
-	const vocab = new Map<string, string>();
-	for (const c of ctx.checked) {
-		const h = mapping[c.name];
-		if (!h || !c.vocabulary) continue;
-		const t = `_vocab_${joins.length}`;
-		const spellings = [...new Set(ctx.sampleOf(h).filter((v) => v !== ''))].slice(0, MAX_SPELLINGS);
-		const bad = `v IS NOT NULL AND (${vocabularySql('v', c)}) IS NULL AND NOT ${isPlaceholderSql('v')}${required(c) ? ` OR (${vocabularySql('v', c)}) IS NULL` : ''}`;
-		const values = spellings.length ? spellings.map(() => '(?)').join(', ') : '(NULL)';
-		await engine.query(
-			`CREATE OR REPLACE TEMP TABLE ${t} AS SELECT v, ${vocabularySql('v', c)} AS code, coalesce(${bad}, false) AS bad FROM (SELECT CAST(col0 AS VARCHAR) AS v FROM (VALUES ${values})) WHERE v IS NOT NULL`,
-			spellings
-		);
-		cleanups.push(() => ctx.raw.exec(`DROP TABLE IF EXISTS ${t}`));
-		joins.push(`LEFT JOIN ${t} ON ${t}.v = ${raw(h)}`);
-		vocab.set(h, t);
-	}
-	step('vocabulary');
-
-	const value = (c: ColumnDef, h: string): string => {
-		if (c.vocabulary) return `${vocab.get(h)}.code`;
-		if (isNumeric(c)) {
-			const number = typed(h) ? raw(h) : numberSql(raw(h), ctx.styles[c.name] ?? 'de');
-			return c.type === 'integer' ? `CAST(${number} AS INTEGER)` : number;
+	// Vocabulary cells are mapped by a CASE over the sample's spellings, worked out in JS; any other
+	// spelling, and one the SQL would refuse, is stored as UNKNOWN and its row goes the precise way.
+	const params: string[] = [];
+	const vocabularyTag = (c: ColumnDef, h: string): string => {
+		const counts = new Map<string, number>();
+		for (const v of ctx.sampleOf(h)) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
+		const whens: string[] = [];
+		for (const [spelling] of [...counts].sort((x, y) => y[1] - x[1]).slice(0, MAX_SPELLINGS)) {
+			const known = vocabularyValue(spelling, c);
+			if (!known || (known.code === null && (!known.placeholder || required(c)))) continue;
+			whens.push('WHEN ? THEN ?');
+			params.push(spelling, known.code ?? '');
 		}
+		return `CASE WHEN ${raw(h)} IS NULL THEN NULL ${whens.map((w) => w.replace('WHEN ?', `WHEN ${raw(h)} = ?`)).join(' ')} ELSE '${UNKNOWN}' END`;
+	};
+	const untyped = (c: ColumnDef) =>
+		(isNumeric(c) || (c.type === 'date' && !c.vocabulary)) && !typed(ctx.mapping[c.name]!);
+	const value = (c: ColumnDef, h: string): string => {
+		if (c.vocabulary) return vocabularyTag(c, h);
+		if (isNumeric(c)) return typed(h) ? raw(h) : numberSql(raw(h), ctx.styles[c.name] ?? 'de');
 		if (c.type === 'date')
 			return typed(h) ? raw(h) : dateSql(raw(h), PERIOD_ENDS.has(c.name) ? 'end' : 'start');
 		return textSql(raw(h));
 	};
-	const badConditions = ctx.checked.flatMap((c) => {
-		const h = mapping[c.name];
-		if (!h) return [];
-		const out: string[] = [];
-		if (c.vocabulary)
-			out.push(
-				`${vocab.get(h)}.bad`,
-				`(${raw(h)} IS NOT NULL AND ${vocab.get(h)}.v IS NULL)`,
-				...(required(c) ? [`${raw(h)} IS NULL`] : [])
-			);
-		else if (isNumeric(c)) {
-			const number = typed(h) ? raw(h) : numberSql(raw(h), ctx.styles[c.name] ?? 'de');
-			if (typed(h)) out.push(`NOT isfinite(${number})`);
-			else out.push(`(NOT ${isPlaceholderSql(raw(h))} AND ${number} IS NULL)`);
-			if (c.type === 'integer') out.push(`${number} % 1 <> 0`);
-			if (required(c)) out.push(`${number} IS NULL`);
-		} else if (c.type === 'date') {
-			const date = value(c, h);
-			out.push(typed(h) ? `year(${date}) < 1000` : `(NOT ${emptySql(raw(h))} AND ${date} IS NULL)`);
-			if (required(c)) out.push(`${date} IS NULL`);
-		} else if (required(c)) out.push(emptySql(raw(h)));
-		return out;
-	});
-	const bad = badConditions.length ? badConditions.join(' OR ') : 'false';
-	// Typed columns first: most rows are not blank, and the first non-NULL typed cell decides that.
-	const cells = headers.filter((h) => h !== TRAILING_COLUMN);
-	const blank = [
-		...cells.filter(typed).map((h) => `${raw(h)} IS NULL`),
-		...cells.filter((h) => !typed(h)).map((h) => emptySql(raw(h)))
-	].join(' AND ');
-	const numberColumns = def.columns.filter((c) => isNumeric(c) && mapping[c.name]);
+	const mapped = def.columns.filter((c) => mapping[c.name]);
+	// Cells the stored values cannot judge: text read as a number or date that is neither a value
+	// nor a placeholder. Flagged at the read; everything else is checked on the stored values.
+	const rawBad = ctx.checked
+		.filter((c) => mapping[c.name] && untyped(c))
+		.map((c) => {
+			const h = mapping[c.name]!;
+			return isNumeric(c)
+				? `(NOT ${isPlaceholderSql(raw(h))} AND ${value(c, h)} IS NULL)`
+				: `(NOT ${emptySql(raw(h))} AND ${value(c, h)} IS NULL)`;
+		});
+	const numberColumns = mapped.filter(isNumeric);
 	// Placeholders of typed number columns are counted on the stored values (NULL); text ones here.
-	const untypedNumbers = numberColumns.filter((c) => !typed(mapping[c.name]!));
+	const untypedNumbers = numberColumns.filter(untyped);
 	const derivedStatus = !mapping.value_status && mapping.value;
 
 	const relation = `_src_${ctx.id}`;
 	const stored = [
-		...def.columns
-			.filter((c) => mapping[c.name])
-			.map((c) => `${value(c, mapping[c.name]!)} AS ${ident(c.name)}`),
+		...mapped.map((c) => `${value(c, mapping[c.name]!)} AS ${ident(c.name)}`),
 		...(derivedStatus && !typed(mapping.value!)
 			? [`${valueStatusSql(raw(mapping.value!))} AS value_status`]
 			: []),
@@ -189,9 +158,9 @@ export async function fastStore(
 					`${untypedNumbers.map((c) => `CAST(${isPlaceholderSql(raw(mapping[c.name]!))} AS INTEGER)`).join(' + ')} AS _placeholders`
 				]
 			: []),
+		...(rawBad.length ? [`${rawBad.join(' OR ')} AS _raw_bad`] : []),
 		...(headers.includes(TRAILING_COLUMN) ? [`${raw(TRAILING_COLUMN)} AS _trailing`] : []),
-		'r._row',
-		`CAST(CASE WHEN ${blank} THEN ${BLANK} WHEN ${bad} THEN ${BAD} ELSE ${KEEP} END AS UTINYINT) AS _skip`
+		'r._row'
 	];
 	const rejectsLimit = MAX_FAST_REJECTS(records) + 1;
 	const options = `${numbers ? `, decimal_separator=${literal(decimal)}, thousands=${literal(thousands)}` : ''}${plan.dateformat ? `, dateformat=${literal(plan.dateformat)}` : ''}`;
@@ -204,7 +173,9 @@ export async function fastStore(
 	);
 	try {
 		await engine.exec(
-			`CREATE OR REPLACE TABLE ${relation} AS SELECT ${stored.join(', ')} FROM ${read} ${joins.join(' ')}`
+			`CREATE OR REPLACE TABLE ${relation} AS SELECT ${stored.join(', ')} FROM ${read}`,
+			undefined,
+			params
 		);
 	} catch (error) {
 		if (ctx.signal?.aborted) throw error;
@@ -213,15 +184,52 @@ export async function fastStore(
 	}
 	step('fast_read');
 	const typedPlaceholders = numberColumns
-		.filter((c) => typed(mapping[c.name]!))
+		.filter((c) => !untyped(c))
 		.map((c) => `CAST(${ident(c.name)} IS NULL AS INTEGER)`);
 	return {
 		relation,
 		placeholderSum:
 			[...typedPlaceholders, ...(untypedNumbers.length ? ['_placeholders'] : [])].join(' + ') || '0',
+		skip: skipSql(ctx, mapped, untyped, rawBad.length > 0),
 		hasTrailing: headers.includes(TRAILING_COLUMN),
 		statusStored: derivedStatus ? !typed(mapping.value!) : null
 	};
+}
+
+/**
+ * SQL over a stored row: it goes the precise way, which tells records of empty cells from bad rows
+ * and reads those in its own words. Blank: every cell empty (text read as a number or date aside:
+ * the precise path judges those). Bad: a check the precise path would fail.
+ */
+function skipSql(
+	ctx: Context,
+	mapped: ColumnDef[],
+	untyped: (c: ColumnDef) => boolean,
+	rawBad: boolean
+): string {
+	const blank = [
+		...mapped.filter((c) => !untyped(c)).map((c) => `${ident(c.name)} IS NULL`),
+		...ctx.extras.map((_, i) => emptySql(extraColumn(i)))
+	];
+	const bad = ctx.checked.flatMap((c) => {
+		if (!ctx.mapping[c.name]) return [];
+		const col = ident(c.name);
+		const out: string[] = [];
+		if (c.vocabulary) {
+			out.push(`${col} = '${UNKNOWN}'`);
+			if (required(c)) out.push(`${col} IS NULL`, `${col} = ''`);
+			return out;
+		}
+		if (isNumeric(c)) {
+			if (!untyped(c)) out.push(`NOT isfinite(${col})`);
+			if (c.type === 'integer') out.push(`${col} % 1 <> 0`);
+		} else if (c.type === 'date' && !untyped(c)) out.push(`year(${col}) < 1000`);
+		if (required(c)) out.push(`${col} IS NULL`);
+		return out;
+	});
+	if (rawBad) bad.push('_raw_bad');
+	const conditions = [...(blank.length ? [`(${blank.join(' AND ')})`] : []), ...bad];
+	return conditions.length ? conditions.join(' OR ') : 'false';
 }
 
 /**
@@ -244,7 +252,7 @@ export async function fastCheck(
 	throwIfAborted(ctx.signal);
 	const [stats] = toRows<{ n: number; placeholders: number; trailing: number | null }>(
 		await engine.query(
-			`SELECT count(*) AS n, CAST(coalesce(sum(${placeholderSum}) FILTER (WHERE _skip = ${KEEP}), 0) AS INTEGER) AS placeholders,
+			`SELECT count(*) AS n, CAST(coalesce(sum(${placeholderSum}) FILTER (WHERE NOT (${stored.skip})), 0) AS INTEGER) AS placeholders,
 			 ${stored.hasTrailing ? `min(_row) FILTER (WHERE NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing FROM ${relation}`
 		)
 	);
@@ -277,11 +285,10 @@ export async function fastCheck(
 		const record = recordOf(stats!.trailing);
 		throw trailingError(ctx, source.firstDataLine + record - 1 + offsetOf(scan.breakpoints, record));
 	}
-	const skipped = toRows<{ k: number; skip: number }>(
-		await engine.query(`SELECT _row AS k, _skip AS skip FROM ${relation} WHERE _skip <> ${KEEP} ORDER BY 1`)
-	);
-	const semantic = skipped.filter((r) => r.skip === BAD).map((r) => recordOf(r.k));
-	if (skipped.length) await engine.exec(`DELETE FROM ${relation} WHERE _skip <> ${KEEP}`);
+	const skipped = toRows<{ k: number }>(
+		await engine.query(`SELECT _row AS k FROM ${relation} WHERE ${stored.skip} ORDER BY 1`)
+	).map((r) => recordOf(r.k));
+	if (skipped.length) await engine.exec(`DELETE FROM ${relation} WHERE ${stored.skip}`);
 	step('fast_checks');
 
 	const breakpoints = storedBreakpoints(scan, records, rejected);
@@ -301,8 +308,7 @@ export async function fastCheck(
 			relation,
 			select: viewSelect(ctx, relation, line, stored.statusStored)
 		},
-		bad: [...rejected, ...semantic].sort((a, b) => a - b),
-		blank: skipped.length - semantic.length,
+		bad: [...rejected, ...skipped].sort((a, b) => a - b),
 		loaded: n - skipped.length,
 		placeholders: stats!.placeholders
 	};
@@ -348,9 +354,11 @@ function viewSelect(ctx: Context, relation: string, line: string, statusStored: 
 	const columns = ctx.def.columns.map((c) => {
 		const type = sqlType(c.type);
 		let expr: string;
-		if (ctx.mapping[c.name])
-			expr = c.default === undefined ? ident(c.name) : `coalesce(${ident(c.name)}, ${defaultSql(c)})`;
-		else if (c.name === 'value_status' && statusStored !== null)
+		if (ctx.mapping[c.name]) {
+			// A vocabulary cell is stored as its code, '' for a total or placeholder spelling.
+			const value = c.vocabulary ? `CAST(nullif(${ident(c.name)}, '') AS ${type})` : ident(c.name);
+			expr = c.default === undefined ? value : `coalesce(${value}, ${defaultSql(c)})`;
+		} else if (c.name === 'value_status' && statusStored !== null)
 			expr = statusStored
 				? ident('value_status')
 				: `CASE WHEN ${ident('value')} IS NULL THEN 'missing' ELSE 'ok' END`;

@@ -403,7 +403,7 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 		report.rowsLoaded = loaded;
 		report.rowsRejected = counts.rejected;
 		report.placeholders = counts.placeholders + (fast?.placeholders ?? 0);
-		report.rowsBlank = scan.blankLines + (fast?.blank ?? 0) + (precise ? slowRecords - counts.rows_in : 0);
+		report.rowsBlank = scan.blankLines + (precise ? slowRecords - counts.rows_in : 0);
 		report.rejects = toRows<Reject>(
 			await engine.query(
 				'SELECT line, "column", value, reason FROM rejects WHERE source_file = ? ORDER BY line, rowid LIMIT 100',
