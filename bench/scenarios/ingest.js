@@ -1,8 +1,9 @@
 // Ingest: a generated German CSV (1 M rows, ~50 MB: semicolons, decimal commas, DD.MM.YYYY,
 // umlauts; UTF-8 so DuckDB's bare read_csv can read it too) imported on /diagnostics/ingest three
-// ways in one Chromium run: the app's pipeline (worker read + prepare, typed load with rejects),
-// bare duckdb-wasm read_csv (auto-detect, into a table) and papaparse. Then a 5 M-row file through
-// the pipeline alone, with the peak memory of the browser's processes.
+// ways in one Chromium run: the app's pipeline (worker read + prepare, the typed load starting from
+// the file's head alongside, checks and commit), bare duckdb-wasm read_csv (auto-detect, into a
+// table) and papaparse. Then a 5 M-row file through the pipeline alone, with the peak memory of the
+// browser's processes.
 // Budgets (DESIGN.md §7): pipeline ≥ 0.8× bare read_csv and ≥ 2× papaparse; 5 M rows without a crash.
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
