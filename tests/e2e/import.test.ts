@@ -112,6 +112,38 @@ function largeExport(rows: number): Buffer {
 	return Buffer.from(lines.join('\r\n') + '\r\n');
 }
 
+test('a file larger than its head loads while it is scanned: bad lines after the head are listed, the counts reconcile', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/import');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample', { timeout: 30_000 });
+	// ~6 MB of day dates and decimal commas (the fast types), two bad lines near the end.
+	const rows = 120_000;
+	const lines = ['Indikator-ID;Projekt-Nr.;Zeitraum von;Zeitraum bis;Istwert;Geschlecht'];
+	for (let i = 0; i < rows; i++)
+		lines.push(
+			`CO0${1 + (i % 9)};BQ-20-${String(1 + (i % 70)).padStart(3, '0')};01.0${1 + (i % 9)}.2021;28.0${1 + (i % 9)}.2021;${i % 1000},5;${['weiblich', 'männlich', ''][i % 3]}`
+		);
+	lines[rows - 10] = 'CO01;BQ-20-001;01.01.2021;31.01.2021;zwölf;weiblich';
+	lines[rows - 5] = 'CO01;BQ-20-001;01.01.2021;31.01.2021;3;unbekannt';
+	const path = join(mkdtempSync(join(tmpdir(), 'wirkung-head-')), 'gross-ok.csv');
+	writeFileSync(path, lines.join('\r\n') + '\r\n');
+	await page.locator('input[type="file"]').setInputFiles(path);
+	const card = page.locator('article[data-file="gross-ok.csv"]');
+	await expect(card).toHaveAttribute('data-state', 'mapping', { timeout: 60_000 });
+	await card.getByRole('button', { name: 'Importieren' }).click();
+	await expect(card).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+	await expect(card.locator('[data-reconciliation]')).toHaveText(
+		'120.000 Zeilen gelesen = 119.998 geladen + 2 abgewiesen (+ 0 Leerzeilen übersprungen)'
+	);
+	await expect(card.locator('[data-rejects] li')).toHaveText([
+		`Zeile ${rows - 9}, Spalte Istwert: „zwölf“ ist keine Zahl`,
+		`Zeile ${rows - 4}, Spalte Geschlecht: „unbekannt“ ist kein gültiger Wert (erwartet: weiblich, männlich, divers)`
+	]);
+	await page.screenshot({ path: join(SHOTS, 'import-large.png'), fullPage: true });
+});
+
 test('cancelling a running load stops it at once and keeps the data as it was', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.goto('/');
