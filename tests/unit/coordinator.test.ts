@@ -9,9 +9,11 @@ import {
 	actualsWhere,
 	attainmentBy,
 	attainmentByIndicator,
+	attainmentRankings,
 	breakdown,
 	NO_FILTERS,
 	programmeOverview,
+	rankingFilters,
 	trajectory,
 	type Filters
 } from '../../src/lib/metrics';
@@ -68,7 +70,7 @@ const filterStates = (place: {
 	['project, period and gender', { projects: [place.project], periodTo: '2020-06-30', gender: 'w' }]
 ];
 
-describe('the coordinator answers exactly what the metrics answer without it, and the overview what its rows say', () => {
+describe('the coordinator answers exactly what the metrics answer without it, the overview what its rows say, and one statement of rankings what each ranking says', () => {
 	for (const [name, open, place] of [
 		[
 			'tests/fixtures/dashboard',
@@ -101,6 +103,19 @@ describe('the coordinator answers exactly what the metrics answer without it, an
 				expect(await metrics(coordinator, filters)).toEqual(direct);
 				expect(direct.overview).toEqual(await overviewFromRows(engine, filters));
 				const [indicator] = direct.indicators;
+				// The three rankings of one statement, as each ranking one by one.
+				const id = indicator!.indicatorId;
+				const oneByOne = {
+					state: await attainmentBy(engine, 'state', rankingFilters(filters, 'state', id)),
+					municipality: await attainmentBy(
+						engine,
+						'municipality',
+						rankingFilters(filters, 'municipality', id)
+					),
+					project: await attainmentBy(engine, 'project', rankingFilters(filters, 'project', id))
+				};
+				expect(await attainmentRankings(engine, filters, id)).toEqual(oneByOne);
+				expect(await attainmentRankings(coordinator, filters, id)).toEqual(oneByOne);
 				expect(await trajectory(coordinator, indicator!.indicatorId, filters)).toEqual(
 					await trajectory(engine, indicator!.indicatorId, filters)
 				);

@@ -1,3 +1,4 @@
+import type { Table } from 'apache-arrow';
 import type { Engine, SqlParam } from '../engine';
 import { toRows } from '../engine/rows';
 import { actualsKeys, NO_FILTERS, targetsWhere, type Filters } from './filters';
@@ -190,6 +191,48 @@ export async function attainmentBy(
 ): Promise<Attainment[]> {
 	const rows = await queryAttainment(engine, filters, by);
 	return rows.map((row) => groupAttainment(row, thresholds));
+}
+
+/** The places a ranking ranks. */
+export type RankedDimension = Exclude<AttainmentDimension, 'indicator'>;
+
+const RANKED: RankedDimension[] = ['state', 'municipality', 'project'];
+const OWN_FILTER = { state: 'states', municipality: 'municipalities', project: 'projects' } as const;
+
+/** A ranking's filters: the page's for one indicator, without its own place filter (every bar stays). */
+export function rankingFilters(filters: Filters, by: RankedDimension, indicatorId: string): Filters {
+	return { ...filters, [OWN_FILTER[by]]: [], indicators: [indicatorId] };
+}
+
+/** Each result converted once: the three ranking views of a page share one query result. */
+const rankingRows = new WeakMap<Table, Record<RankedDimension, Attainment[]>>();
+
+/**
+ * Attainment of one indicator per Land, municipality and project (each with rankingFilters), from
+ * one statement: the three attainmentSql queries stacked. In the browser's single-threaded engine
+ * every statement costs milliseconds beyond its work.
+ */
+export async function attainmentRankings(
+	engine: Engine,
+	filters: Filters,
+	indicatorId: string
+): Promise<Record<RankedDimension, Attainment[]>> {
+	const sources = await attainmentSources(engine, filters);
+	const parts = RANKED.map((by) => attainmentSql(rankingFilters(filters, by, indicatorId), by, sources));
+	const sql = `${parts.map((part, i) => `SELECT ${i} AS ranking, * FROM (${part.sql})`).join('\nUNION ALL\n')}
+ORDER BY ranking, "indicatorId", key`;
+	const table = await engine.query(
+		sql,
+		parts.flatMap((part) => part.params)
+	);
+	let rankings = rankingRows.get(table);
+	if (!rankings) {
+		rankings = { state: [], municipality: [], project: [] };
+		for (const { ranking, ...row } of toRows<AttainmentRow & { ranking: number }>(table))
+			rankings[RANKED[ranking]!].push(groupAttainment(row));
+		rankingRows.set(table, rankings);
+	}
+	return rankings;
 }
 
 /**

@@ -22,8 +22,8 @@ import {
 import type { IndicatorLabel, RankingData, SessionRef } from '../charts/types';
 import type { MessageKey, Translate } from '../i18n';
 import {
-	attainmentBy,
 	attainmentByIndicator,
+	attainmentRankings,
 	breakdown,
 	feedbackByQuestion,
 	headlineIndicator,
@@ -34,7 +34,8 @@ import {
 	retention,
 	statusDistribution,
 	trajectory,
-	type Filters
+	type Filters,
+	type RankedDimension
 } from '../metrics';
 
 /** What a view's chart component receives. */
@@ -93,18 +94,19 @@ async function sessionsOf(engine: Engine, filters: Filters, event: string | null
 	}));
 }
 
-type Ranked = 'municipality' | 'project' | 'state';
-
-/** Attainment ranking of the headline indicator; the chart's own place filter is left out so every bar stays. */
-function ranking(by: Ranked, titleKey: MessageKey) {
+/**
+ * Attainment ranking of the headline indicator; the chart's own place filter is left out so every
+ * bar stays (rankingFilters). The three rankings of a page read one attainmentRankings result.
+ */
+function ranking(by: RankedDimension, titleKey: MessageKey) {
 	const own = { municipality: 'municipalities', state: 'states', project: 'projects' } as const;
 	return view<RankingData>({
 		id: `attainment-by-${by}`,
 		titleKey,
 		async load(engine, filters) {
 			const indicator = await indicatorLabel(engine, filters);
-			const scoped = { ...filters, [own[by]]: [], indicators: indicator ? [indicator.indicatorId] : [] };
-			return { by, indicator, rows: indicator ? await attainmentBy(engine, by, scoped) : [], limit: 80 };
+			const rows = indicator ? (await attainmentRankings(engine, filters, indicator.indicatorId))[by] : [];
+			return { by, indicator, rows, limit: 80 };
 		},
 		component: RankingChart,
 		select: (key, filters) =>
