@@ -73,20 +73,20 @@ export function attainmentSql(
 	by: AttainmentDimension = 'indicator',
 	sources: AttainmentSources = inlineSources(filters)
 ): { sql: string; params: SqlParam[] } {
-	const keys = actualsKeys(filters, 'pa');
-	const targets = targetsWhere(filters, 't');
+	const keys = actualsKeys(filters, 'pa', sources.projects);
+	const targets = targetsWhere(filters, 't', sources.projects);
 	const key = KEYS[by];
 	const scopes = key.scopes.map((s) => `'${s}'`).join(', ');
 	const base =
 		by === 'indicator'
-			? `indicators i LEFT JOIN grouped g ON g.indicator_id = i.indicator_id AND g.key = i.indicator_id
+			? `${sources.indicators} i LEFT JOIN grouped g ON g.indicator_id = i.indicator_id AND g.key = i.indicator_id
 	LEFT JOIN picked pt ON pt.indicator_id = i.indicator_id AND pt.key = i.indicator_id
 	WHERE ${filters.indicators.length ? `i.indicator_id IN (${filters.indicators.map(() => '?').join(', ')})` : 'TRUE'}`
-			: `grouped g JOIN indicators i USING (indicator_id)
+			: `grouped g JOIN ${sources.indicators} i USING (indicator_id)
 	LEFT JOIN picked pt ON pt.indicator_id = g.indicator_id AND pt.key = g.key`;
 	const label =
 		by === 'project'
-			? '(SELECT any_value(name) FROM projects WHERE project_id = g.key)'
+			? `(SELECT any_value(name) FROM ${sources.projects} WHERE project_id = g.key)`
 			: by === 'indicator'
 				? 'i.name'
 				: 'g.key';
@@ -101,7 +101,7 @@ grouped AS (
 		sum(pa.n) AS n,
 		max(pa.last_period) AS last_period,
 		min(pa.first_period) AS first_period
-	FROM project_actuals pa LEFT JOIN projects p USING (project_id)
+	FROM project_actuals pa LEFT JOIN ${sources.projects} p USING (project_id)
 	GROUP BY 1, 2
 ),
 target_sums AS (

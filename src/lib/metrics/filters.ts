@@ -98,7 +98,7 @@ function inList(column: string, values: string[]): SqlCondition {
 }
 
 /** Projects matching the place filters (Land, municipality, project), as a condition on a project id. */
-function projectConditions(filters: Filters, projectId: string): SqlCondition[] {
+function projectConditions(filters: Filters, projectId: string, projects = 'projects'): SqlCondition[] {
 	const out: SqlCondition[] = [];
 	if (filters.projects.length) out.push(inList(projectId, filters.projects));
 	for (const [column, values] of [
@@ -108,7 +108,7 @@ function projectConditions(filters: Filters, projectId: string): SqlCondition[] 
 		if (!values.length) continue;
 		const inner = inList(column, values);
 		out.push({
-			sql: `${projectId} IN (SELECT project_id FROM projects WHERE ${inner.sql})`,
+			sql: `${projectId} IN (SELECT project_id FROM ${projects} WHERE ${inner.sql})`,
 			params: inner.params
 		});
 	}
@@ -160,8 +160,8 @@ function periodConditions(filters: Filters, a: string): SqlCondition[] {
 }
 
 /** The place filters and the indicators, as conditions on `a.project_id` and `a.indicator_id`. */
-function keyConditions(filters: Filters, a: string): SqlCondition[] {
-	const out = projectConditions(filters, `${a}.project_id`);
+function keyConditions(filters: Filters, a: string, projects = 'projects'): SqlCondition[] {
+	const out = projectConditions(filters, `${a}.project_id`, projects);
 	if (filters.indicators.length) out.push(inList(`${a}.indicator_id`, filters.indicators));
 	return out;
 }
@@ -179,8 +179,8 @@ export function actualsSlice(filters: Filters, a = 'a'): SqlCondition {
  * rows of a pair or for none, so applying them after grouping by indicator and project selects
  * exactly the groups that applying them to the rows would.
  */
-export function actualsKeys(filters: Filters, a = 'a'): SqlCondition {
-	return allOf(keyConditions(filters, a));
+export function actualsKeys(filters: Filters, a = 'a', projects = 'projects'): SqlCondition {
+	return allOf(keyConditions(filters, a, projects));
 }
 
 /** All filters on `actuals` (alias `a`), including the breakdown row. */
@@ -194,7 +194,7 @@ export function actualsWhere(filters: Filters, a = 'a'): SqlCondition {
  * target says nothing about one Land). Targets exist for totals only, so a gender or age-group
  * filter leaves none: attainment is then not computable rather than a share of the total target.
  */
-export function targetsWhere(filters: Filters, t = 't'): SqlCondition {
+export function targetsWhere(filters: Filters, t = 't', projects = 'projects'): SqlCondition {
 	if (hasBreakdownFilter(filters)) return { sql: 'FALSE', params: [] };
 	const out: SqlCondition[] = [];
 	if (filters.periodFrom)
@@ -202,20 +202,20 @@ export function targetsWhere(filters: Filters, t = 't'): SqlCondition {
 	if (filters.periodTo) out.push({ sql: `${t}.period_end <= CAST(? AS DATE)`, params: [filters.periodTo] });
 	if (filters.indicators.length) out.push(inList(`${t}.indicator_id`, filters.indicators));
 	if (hasPlaceFilter(filters)) {
-		const projects = allOf(projectConditions(filters, `${t}.scope_id`));
+		const matching = allOf(projectConditions(filters, `${t}.scope_id`, projects));
 		const places: SqlCondition[] = [];
 		if (filters.municipalities.length) places.push(inList(`${t}.scope_id`, filters.municipalities));
 		if (filters.states.length) {
 			const inner = inList('state', filters.states);
 			places.push({
-				sql: `${t}.scope_id IN (SELECT municipality FROM projects WHERE ${inner.sql})`,
+				sql: `${t}.scope_id IN (SELECT municipality FROM ${projects} WHERE ${inner.sql})`,
 				params: inner.params
 			});
 		}
 		const municipalities = allOf(places);
 		out.push({
-			sql: `(${t}.scope = 'project' AND ${projects.sql}) OR (${t}.scope = 'municipality' AND ${filters.projects.length ? 'FALSE' : municipalities.sql})`,
-			params: [...projects.params, ...(filters.projects.length ? [] : municipalities.params)]
+			sql: `(${t}.scope = 'project' AND ${matching.sql}) OR (${t}.scope = 'municipality' AND ${filters.projects.length ? 'FALSE' : municipalities.sql})`,
+			params: [...matching.params, ...(filters.projects.length ? [] : municipalities.params)]
 		});
 	}
 	return allOf(out);

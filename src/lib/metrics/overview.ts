@@ -24,16 +24,17 @@ export interface ProgrammeOverview {
  */
 export function programmeOverviewSql(
 	filters: Filters = NO_FILTERS,
-	source: Relation = subquery(projectActualsSql(filters))
+	source: Relation = subquery(projectActualsSql(filters)),
+	tables: { projects: string; indicators: string } = { projects: 'projects', indicators: 'indicators' }
 ) {
-	const keys = actualsKeys({ ...filters, indicators: [] }, 'pa');
+	const keys = actualsKeys({ ...filters, indicators: [] }, 'pa', tables.projects);
 	const sql = `
 WITH sel AS (
-	SELECT pa.*, i.esf_code FROM ${source.sql} pa JOIN indicators i USING (indicator_id) WHERE ${keys.sql}
+	SELECT pa.*, i.esf_code FROM ${source.sql} pa JOIN ${tables.indicators} i USING (indicator_id) WHERE ${keys.sql}
 ),
 places AS (
 	SELECT count(*) AS projects, count(DISTINCT municipality) AS municipalities, count(DISTINCT state) AS states
-	FROM projects WHERE project_id IN (SELECT project_id FROM sel)
+	FROM ${tables.projects} WHERE project_id IN (SELECT project_id FROM sel)
 ),
 figures AS (
 	SELECT sum(flow) FILTER (WHERE esf_code IN ('CO01', 'CO03', 'CO05')) AS participants,
@@ -49,7 +50,8 @@ export async function programmeOverview(
 	engine: Engine,
 	filters: Filters = NO_FILTERS
 ): Promise<ProgrammeOverview> {
-	const { sql, params } = programmeOverviewSql(filters, (await attainmentSources(engine, filters)).actuals);
+	const sources = await attainmentSources(engine, filters);
+	const { sql, params } = programmeOverviewSql(filters, sources.actuals, sources);
 	const [row] = toRows<ProgrammeOverview>(await engine.query(sql, params));
 	return row!;
 }

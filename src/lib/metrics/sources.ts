@@ -159,13 +159,18 @@ WHERE t.target_type IN ('target', 'milestone')`;
 export interface AttainmentSources {
 	actuals: Relation;
 	targets: Relation;
+	/** The projects and indicators tables (canonical tables are views over the imported files). */
+	projects: string;
+	indicators: string;
 }
 
 /** The sources as subqueries of the reading query (no coordinator). */
 export function inlineSources(filters: Filters): AttainmentSources {
 	return {
 		actuals: subquery(projectActualsSql(filters)),
-		targets: subquery({ sql: TARGET_FACTS_SQL, params: [] })
+		targets: subquery({ sql: TARGET_FACTS_SQL, params: [] }),
+		projects: 'projects',
+		indicators: 'indicators'
 	};
 }
 
@@ -178,7 +183,13 @@ async function factsTables(engine: Engine & Materializing): Promise<{ facts: str
 /** The sources for a figure: the coordinator's tables when it has one, else subqueries. */
 export async function attainmentSources(engine: Engine, filters: Filters): Promise<AttainmentSources> {
 	if (!canMaterialize(engine)) return inlineSources(filters);
-	const [tables, targets] = await Promise.all([factsTables(engine), engine.materialize(TARGET_FACTS_SQL)]);
+	// Copies of the small canonical views: a view re-reads and re-casts its files on every query.
+	const [tables, targets, projects, indicators] = await Promise.all([
+		factsTables(engine),
+		engine.materialize(TARGET_FACTS_SQL),
+		engine.materialize('SELECT * FROM projects'),
+		engine.materialize('SELECT * FROM indicators')
+	]);
 	const { sql, params } = projectActualsSql(filters, tables);
 	const { table, key } = await engine.keep('project-actuals', sql, params);
 	return {
@@ -186,7 +197,9 @@ export async function attainmentSources(engine: Engine, filters: Filters): Promi
 			sql: `(SELECT * EXCLUDE (kept_key) FROM ${table} WHERE kept_key = CAST(? AS INTEGER))`,
 			params: [key]
 		},
-		targets: { sql: targets, params: [] }
+		targets: { sql: targets, params: [] },
+		projects,
+		indicators
 	};
 }
 
