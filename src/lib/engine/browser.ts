@@ -66,6 +66,9 @@ export async function createBrowserEngine(): Promise<Engine & Preparing> {
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
 		},
+		async registerBlob(name, blob) {
+			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
 		async dropFile(name) {
 			await db.dropFile(name);
 		},

@@ -25,6 +25,11 @@ export interface Engine {
 	query(sql: string, params?: SqlParam[]): Promise<Table>;
 	/** Makes bytes readable to SQL under `name` (e.g. `read_csv('name')`). */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Makes a picked file readable to SQL under `name` without reading it into memory first: the
+	 * browser engine's worker reads it as SQL needs it; the node engine copies it.
+	 */
+	registerBlob(name: string, blob: Blob): Promise<void>;
 	/** Forgets a registered file. */
 	dropFile(name: string): Promise<void>;
 	/** Bytes of a file DuckDB wrote (e.g. `COPY t TO 'name' (FORMAT parquet)`), for persistence. */

@@ -56,6 +56,9 @@ export async function createNodeEngine(): Promise<Engine & Preparing> {
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
 		},
+		async registerBlob(name, blob) {
+			db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
+		},
 		async dropFile(name) {
 			db.dropFile(name);
 		},

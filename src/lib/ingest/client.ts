@@ -59,14 +59,17 @@ export async function bodyBytes(file: File, prepared: PreparedCsv): Promise<Uint
 	return new Uint8Array(await file.arrayBuffer()).subarray(prepared.bodyOffset);
 }
 
-/** Starts loading a file from its head (see stageLoad), reading the file's bytes on this thread. */
+/**
+ * Starts loading a file from its head (see stageLoad). A file that starts with its header is
+ * handed to DuckDB as it is (read in DuckDB's worker); otherwise its bytes are read here first.
+ */
 export async function stageHead(
 	engine: Engine,
 	file: File,
 	head: PreparedCsv,
 	options: LoadOptions = {}
 ): Promise<StagedLoad | null> {
-	return stageLoad(engine, head, await bodyBytes(file, head), options);
+	return stageLoad(engine, head, head.bodyOffset === 0 ? file : await bodyBytes(file, head), options);
 }
 
 /**

@@ -223,7 +223,7 @@ function skipSql(
 		if (isNumeric(c)) {
 			if (!untyped(c)) out.push(`NOT isfinite(${col})`);
 			if (c.type === 'integer') out.push(`${col} % 1 <> 0`);
-		} else if (c.type === 'date' && !untyped(c)) out.push(`year(${col}) < 1000`);
+		} else if (c.type === 'date' && !untyped(c)) out.push(`${col} < DATE '1000-01-01'`);
 		if (required(c)) out.push(`${col} IS NULL`);
 		return out;
 	});
@@ -250,9 +250,11 @@ export async function fastCheck(
 	const { relation, placeholderSum } = stored;
 	const { records } = source;
 	throwIfAborted(ctx.signal);
+	// The checks run once over the stored rows; totals need no check (placeholders of skipped rows are
+	// taken off afterwards).
 	const [stats] = toRows<{ n: number; placeholders: number; trailing: number | null }>(
 		await engine.query(
-			`SELECT count(*) AS n, CAST(coalesce(sum(${placeholderSum}) FILTER (WHERE NOT (${stored.skip})), 0) AS INTEGER) AS placeholders,
+			`SELECT count(*) AS n, CAST(coalesce(sum(${placeholderSum}), 0) AS INTEGER) AS placeholders,
 			 ${stored.hasTrailing ? `min(_row) FILTER (WHERE NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing FROM ${relation}`
 		)
 	);
@@ -285,9 +287,12 @@ export async function fastCheck(
 		const record = recordOf(stats!.trailing);
 		throw trailingError(ctx, source.firstDataLine + record - 1 + offsetOf(scan.breakpoints, record));
 	}
-	const skipped = toRows<{ k: number }>(
-		await engine.query(`SELECT _row AS k FROM ${relation} WHERE ${stored.skip} ORDER BY 1`)
-	).map((r) => recordOf(r.k));
+	const skippedRows = toRows<{ k: number; placeholders: number }>(
+		await engine.query(
+			`SELECT _row AS k, CAST(${placeholderSum} AS INTEGER) AS placeholders FROM ${relation} WHERE ${stored.skip} ORDER BY 1`
+		)
+	);
+	const skipped = skippedRows.map((r) => recordOf(r.k));
 	if (skipped.length) await engine.exec(`DELETE FROM ${relation} WHERE ${stored.skip}`);
 	step('fast_checks');
 
@@ -310,7 +315,7 @@ export async function fastCheck(
 		},
 		bad: [...rejected, ...skipped].sort((a, b) => a - b),
 		loaded: n - skipped.length,
-		placeholders: stats!.placeholders
+		placeholders: stats!.placeholders - skippedRows.reduce((sum, r) => sum + r.placeholders, 0)
 	};
 }
 

@@ -34,12 +34,13 @@ const concat = (a: Uint8Array, b: Uint8Array) => {
 };
 
 /** Loads a file through the head path (stageLoad + finishLoad) and the usual path; both outcomes. */
-async function bothWays(bytes: Uint8Array) {
+async function bothWays(bytes: Uint8Array, asFile = false) {
 	const head = prepareHead('f.csv', bytes.subarray(0, HEAD_BYTES), bytes.length);
 	const full = prepareCsv('f.csv', bytes);
 	const viaHead = await createNodeEngine();
 	await ensureSchema(viaHead);
-	const staged = head ? await stageLoad(viaHead, head, bytes.slice(head.bodyOffset)) : null;
+	const body = asFile ? new Blob([bytes.slice()]) : bytes.slice(head?.bodyOffset);
+	const staged = head ? await stageLoad(viaHead, head, body) : null;
 	const headReport = await finishLoad(viaHead, staged, full);
 	const plain = await createNodeEngine();
 	await ensureSchema(plain);
@@ -80,6 +81,15 @@ describe('loading from the head while the rest is scanned', () => {
 			rejected: 0
 		},
 		{
+			name: 'a clean export handed over as the picked file: the same',
+			tail: new Uint8Array(),
+			asFile: true,
+			staged: true,
+			same: true,
+			ok: true,
+			rejected: 0
+		},
+		{
 			name: 'a Windows-1252 byte after the head: loaded from scratch as Windows-1252',
 			tail: cp1252Row,
 			staged: true,
@@ -105,8 +115,8 @@ describe('loading from the head while the rest is scanned', () => {
 		}
 	])(
 		'$name',
-		async ({ tail, staged, same, ok, rejected }) => {
-			const r = await bothWays(concat(exportBytes(), tail));
+		async ({ tail, asFile, staged, same, ok, rejected }) => {
+			const r = await bothWays(concat(exportBytes(), tail), asFile);
 			expect(r.head).not.toBeNull();
 			expect(r.staged !== null).toBe(staged);
 			expect(sameBasis(r.head!, r.full)).toBe(same);

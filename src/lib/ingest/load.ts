@@ -149,18 +149,20 @@ export interface StagedLoad {
 
 /**
  * Starts loading a file from its head while the whole file is still being scanned: the file's
- * bytes (`utf8`, from the head's `bodyOffset` on) are registered and read into its table. Null
- * when that cannot start; finishLoad then loads the whole prepared file the usual way and reports
- * whatever went wrong in its own words.
+ * bytes from the head's `bodyOffset` on (or the picked file itself when that is 0) are registered
+ * and read into its table. Null when that cannot start; finishLoad then loads the whole prepared
+ * file the usual way and reports whatever went wrong in its own words.
  */
 export async function stageLoad(
 	engine: Engine,
 	head: PreparedCsv,
-	utf8: Uint8Array,
+	body: Uint8Array | Blob,
 	options: LoadOptions = {}
 ): Promise<StagedLoad | null> {
 	try {
-		return await stage(engine, { ...head, utf8 }, options, emptyReport(head));
+		return body instanceof Uint8Array
+			? await stage(engine, { ...head, utf8: body }, options, emptyReport(head))
+			: await stage(engine, head, options, emptyReport(head), body);
 	} catch {
 		return null;
 	}
@@ -241,7 +243,8 @@ async function stage(
 	engine: Engine,
 	prepared: PreparedCsv,
 	options: LoadOptions,
-	report: ImportReport
+	report: ImportReport,
+	picked?: Blob
 ): Promise<StagedLoad> {
 	const { timings, step } = stepTimer();
 	const dialect = prepared.dialect!;
@@ -330,7 +333,8 @@ async function stage(
 		step
 	};
 	try {
-		await engine.registerFile(staged.registered, prepared.utf8!);
+		if (picked) await engine.registerBlob(staged.registered, picked);
+		else await engine.registerFile(staged.registered, prepared.utf8!);
 		step('register');
 		// A head's scan covers part of the file: its records per byte estimate the whole.
 		const records = prepared.partial

@@ -128,6 +128,10 @@ export class Coordinator implements Engine, Materializing {
 		return this.#engine.registerFile(name, bytes);
 	}
 
+	registerBlob(name: string, blob: Blob): Promise<void> {
+		return this.#engine.registerBlob(name, blob);
+	}
+
 	dropFile(name: string): Promise<void> {
 		return this.#engine.dropFile(name);
 	}
