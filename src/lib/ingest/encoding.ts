@@ -54,21 +54,34 @@ export function checkBytes(bytes: Uint8Array, sizeLimit = DEFAULT_SIZE_LIMIT): v
  * A file that is partly UTF-8 and partly something else is refused: either reading garbles text.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-	if (bytes[0] === 0xff && bytes[1] === 0xfe)
-		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-	if (bytes[0] === 0xfe && bytes[1] === 0xff)
-		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+	const encoding = detectEncoding(bytes);
+	if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding };
+	const bom = encoding === 'utf-8' ? 0 : encoding === 'utf-8-bom' ? 3 : 2;
+	const label = encoding === 'utf-16le' ? 'utf-16le' : encoding === 'utf-16be' ? 'utf-16be' : 'utf-8';
+	return { text: new TextDecoder(label).decode(bytes.subarray(bom)), encoding };
+}
+
+/** Bytes checked at a time for strict UTF-8: no string of the whole file is built for the check. */
+const CHECK_CHUNK = 4 * 1024 * 1024;
+
+/** The encoding decodeText decodes the bytes with (same rules); refuses mixed encodings. */
+export function detectEncoding(bytes: Uint8Array): Encoding {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+		const decoder = new TextDecoder('utf-8', { fatal: true });
+		for (let i = 0; i < bytes.length; i += CHECK_CHUNK)
+			decoder.decode(bytes.subarray(i, i + CHECK_CHUNK), { stream: true });
+		decoder.decode();
+		return 'utf-8';
 	} catch {
 		const mixed = mixedEncodingLines(bytes);
 		if (mixed)
 			throw new InputError(
 				`Die Datei mischt Zeichenkodierungen: Zeile ${mixed.utf8} ist UTF-8, Zeile ${mixed.other} nicht. Bitte einheitlich (z. B. als UTF-8) speichern.`
 			);
-		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+		return 'windows-1252';
 	}
 }
 

@@ -1,6 +1,13 @@
 import Papa from 'papaparse';
 import { guessTables, type TableGuess } from '../model';
-import { checkBytes, decodeText, DEFAULT_SIZE_LIMIT, InputError, type Encoding } from './encoding';
+import {
+	checkBytes,
+	decodeText,
+	DEFAULT_SIZE_LIMIT,
+	detectEncoding,
+	InputError,
+	type Encoding
+} from './encoding';
 import { sniffDialect, type Dialect } from './dialect';
 import { scanRecords, type RecordScan } from './scan';
 import { stepTimer } from './timings';
@@ -53,11 +60,17 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 	const { timings, step } = stepTimer();
 	try {
 		checkBytes(bytes, options.sizeLimit ?? DEFAULT_SIZE_LIMIT);
-		const { text, encoding } = decodeText(bytes);
+		const sniffed = sniffText(bytes);
+		let { text, encoding } = sniffed;
+		let dialect = sniffDialect(text);
+		// Only CR line ends (rewritten below) or a head of blank lines need the whole text.
+		if (!sniffed.whole && (dialect.lineEnding === 'CR' || text.trim() === '')) {
+			({ text, encoding } = decodeText(bytes));
+			dialect = sniffDialect(text);
+		}
 		step('decode');
 		prepared.encoding = encoding;
 		if (text.trim() === '') throw new InputError('Die Datei enthält nur Leerzeilen.');
-		const dialect = sniffDialect(text);
 		prepared.dialect = dialect;
 		const body = text.slice(dialect.bodyStart);
 		// CR-only files (old Mac Excel) become LF so read_csv sees the same records as the scan.
@@ -130,6 +143,25 @@ export function sameBasis(head: PreparedCsv, full: PreparedCsv): boolean {
 		JSON.stringify(head.dialect) === JSON.stringify(full.dialect) &&
 		JSON.stringify(head.sample) === JSON.stringify(full.sample)
 	);
+}
+
+/** Text decoded for the dialect sniff of a large UTF-8 file (its body is read from the bytes). */
+const SNIFF_BYTES = 1024 * 1024;
+
+/**
+ * The file's text for the dialect sniff: all of it, or for a UTF-8 file over SNIFF_BYTES (checked
+ * to be UTF-8 throughout) only its head, so no string of the whole file is built.
+ */
+function sniffText(bytes: Uint8Array): { text: string; encoding: Encoding; whole: boolean } {
+	const encoding = detectEncoding(bytes);
+	const bom = encoding === 'utf-8-bom' ? 3 : 0;
+	if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && bytes.length - bom > SNIFF_BYTES)
+		return {
+			text: new TextDecoder().decode(bytes.subarray(bom, bom + SNIFF_BYTES)),
+			encoding,
+			whole: false
+		};
+	return { ...decodeText(bytes), whole: true };
 }
 
 /** Duplicate or empty header names are refused; a trailing empty one is a trailing delimiter. */
