@@ -108,7 +108,7 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 }
 
 /** Bytes of a file's head prepared first (prepareHead): SAMPLE_RECORDS records of most exports. */
-export const HEAD_BYTES = 4 * 1024 * 1024;
+export const HEAD_BYTES = 1024 * 1024;
 
 /**
  * The file's head prepared as prepareCsv prepares the whole file, so a load can start while the
