@@ -5,6 +5,7 @@ import { numberOptions, type FastPlan } from './fasttypes';
 import { valueStatusSql } from './precise';
 import { TRAILING_COLUMN } from './prepare';
 import {
+	ambiguousRecords,
 	defaultSql,
 	isNumeric,
 	linesJoin,
@@ -261,8 +262,7 @@ export async function fastCheck(
 	const n = stats!.n;
 	let rejected: number[] = [];
 	if (n !== records) {
-		if (n > records)
-			throw new Error(`Interner Fehler: read_csv las ${n} Datensätze, die Zeilenprüfung ${records}.`);
+		if (n > records) throw ambiguousRecords(records, n);
 		if (records - n > MAX_FAST_REJECTS(records)) return null;
 		const rejectedAt = toRows<{ p: number }>(
 			await engine.query(`SELECT DISTINCT line_byte_position AS p FROM _rejects_${ctx.id} ORDER BY p`)

@@ -16,6 +16,7 @@ import {
 } from './typing';
 import {
 	defaultSql,
+	ambiguousRecords,
 	ImportError,
 	linesJoin,
 	offsetOf,
@@ -92,10 +93,7 @@ export async function preciseTyped(
 			`SELECT count(*) AS n, ${headers.includes(TRAILING_COLUMN) ? `min(${lines.line}) FILTER (WHERE nullif(trim(${ident(TRAILING_COLUMN)}), '') IS NOT NULL)` : 'NULL'} AS trailing FROM ${lines.from}`
 		)
 	);
-	if (staged!.n !== source.records)
-		throw new Error(
-			`Interner Fehler: read_csv las ${staged!.n} Datensätze, die Zeilenprüfung ${source.records}.`
-		);
+	if (staged!.n !== source.records) throw ambiguousRecords(source.records, staged!.n);
 	if (staged!.trailing !== null) throw trailingError(ctx, staged!.trailing);
 	throwIfAborted(ctx.signal);
 

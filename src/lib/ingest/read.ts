@@ -50,6 +50,15 @@ export const trailingError = (ctx: Context, line: number) =>
 		`Zeile ${line}: Die letzte Spalte (Spalte ${ctx.headers.length}) hat keine Überschrift, enthält aber Werte.`
 	);
 
+/**
+ * read_csv and the record scan split the file into different records: the file's structure is
+ * ambiguous (mixed line ends with a stray quote, say), so it is refused rather than half-read.
+ */
+export const ambiguousRecords = (scanned: number, read: number) =>
+	new ImportError(
+		`Die Datei lässt sich nicht eindeutig in Datensätze teilen (Zeilenprüfung: ${scanned}, CSV-Leser: ${read}). Meist liegt das an uneinheitlichen Zeilenenden oder an einem Anführungszeichen mitten in einem Wert.`
+	);
+
 export const required = (c: ColumnDef) => c.required === true && c.default === undefined;
 
 export const isNumeric = (c: ColumnDef) => (c.type === 'number' || c.type === 'integer') && !c.vocabulary;
