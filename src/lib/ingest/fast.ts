@@ -42,6 +42,12 @@ const MAX_FAST_REJECTS = (records: number) => Math.max(1000, Math.floor(records 
 /** Vocabulary spellings taken from the sample; a column with more is not a vocabulary in practice. */
 const MAX_SPELLINGS = 500;
 
+/**
+ * Record number of a stored row: read_csv inserts in file order (one thread), and a rowid stays
+ * with its row when others are deleted; cheaper than a row_number() column.
+ */
+const ROW = '(rowid + 1)';
+
 /** Stored for a vocabulary cell the sample's spellings do not cover: its row goes the precise way. */
 const UNKNOWN = '?';
 
@@ -160,15 +166,13 @@ export async function fastStore(
 				]
 			: []),
 		...(rawBad.length ? [`${rawBad.join(' OR ')} AS _raw_bad`] : []),
-		...(headers.includes(TRAILING_COLUMN) ? [`${raw(TRAILING_COLUMN)} AS _trailing`] : []),
-		'r._row'
+		...(headers.includes(TRAILING_COLUMN) ? [`${raw(TRAILING_COLUMN)} AS _trailing`] : [])
 	];
 	const rejectsLimit = MAX_FAST_REJECTS(records) + 1;
 	const options = `${numbers ? `, decimal_separator=${literal(decimal)}, thousands=${literal(thousands)}` : ''}${plan.dateformat ? `, dateformat=${literal(plan.dateformat)}` : ''}`;
 	// Reject logging costs nothing while no row fails; capped, a file of bad rows is not logged whole.
 	const logging = `, store_rejects=true, rejects_table='_rejects_${ctx.id}', rejects_scan='_reject_scans_${ctx.id}', rejects_limit=${rejectsLimit}`;
-	// The record number comes from read_csv's order (one thread), before any join could reorder rows.
-	const read = `(SELECT *, row_number() OVER () AS _row FROM ${readCsvSql(ctx.dialect, name, types, options + logging)}) r`;
+	const read = `${readCsvSql(ctx.dialect, name, types, options + logging)} r`;
 	cleanups.push(() =>
 		ctx.raw.exec(`DROP TABLE IF EXISTS _rejects_${ctx.id}; DROP TABLE IF EXISTS _reject_scans_${ctx.id};`)
 	);
@@ -256,7 +260,7 @@ export async function fastCheck(
 	const [stats] = toRows<{ n: number; placeholders: number; trailing: number | null }>(
 		await engine.query(
 			`SELECT count(*) AS n, CAST(coalesce(sum(${placeholderSum}), 0) AS INTEGER) AS placeholders,
-			 ${stored.hasTrailing ? `min(_row) FILTER (WHERE NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing FROM ${relation}`
+			 ${stored.hasTrailing ? `min(${ROW}) FILTER (WHERE NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing FROM ${relation}`
 		)
 	);
 	const n = stats!.n;
@@ -289,7 +293,7 @@ export async function fastCheck(
 	}
 	const skippedRows = toRows<{ k: number; placeholders: number }>(
 		await engine.query(
-			`SELECT _row AS k, CAST(${placeholderSum} AS INTEGER) AS placeholders FROM ${relation} WHERE ${stored.skip} ORDER BY 1`
+			`SELECT ${ROW} AS k, CAST(${placeholderSum} AS INTEGER) AS placeholders FROM ${relation} WHERE ${stored.skip} ORDER BY 1`
 		)
 	);
 	const skipped = skippedRows.map((r) => recordOf(r.k));
@@ -297,10 +301,16 @@ export async function fastCheck(
 	step('fast_checks');
 
 	const breakpoints = storedBreakpoints(scan, records, rejected);
-	let line = `_row + ${source.firstDataLine - 1}`;
+	let line = `${ROW} + ${source.firstDataLine - 1}`;
 	if (breakpoints.length) {
 		// Blank lines, multi-line cells or rows read_csv skipped: lines are looked up once and stored.
-		const lines = await linesJoin(ctx, { ...source, breakpoints }, relation, `${relation}._row`, 'fast');
+		const lines = await linesJoin(
+			ctx,
+			{ ...source, breakpoints },
+			relation,
+			`(${relation}.rowid + 1)`,
+			'fast'
+		);
 		cleanups.push(lines.cleanup);
 		await engine.exec(
 			`CREATE OR REPLACE TABLE ${relation}_lines AS SELECT ${relation}.*, CAST(${lines.line} AS INTEGER) AS _line FROM ${lines.from}`
