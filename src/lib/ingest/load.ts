@@ -4,7 +4,7 @@ import { tableDef, type CanonicalTable } from '../model';
 import type { Encoding } from './encoding';
 import type { LineEnding } from './dialect';
 import { fastCheck, fastStore, type FastStored } from './fast';
-import { decideFastPlan, decideNumberStyle, type FastPlan } from './fasttypes';
+import { decideFastPlan, decideNumberStyle } from './fasttypes';
 import { miniSource, preciseRejectsSql, preciseSource, preciseTyped } from './precise';
 import { prepareCsv, sameBasis, TRAILING_COLUMN, type PreparedCsv } from './prepare';
 import { CANCELLED, ImportError, isNumeric, throwIfAborted, type Context, type Source } from './read';
@@ -56,7 +56,7 @@ export interface ImportReport {
 	rejects: Reject[];
 	/** The import failed for a reason of ours, not of the file (the CLI exits with 2). */
 	internal?: boolean;
-	/** Milliseconds per load step (register, fast_read, fast_rejects, vocabulary, fast_checks, precise, insert, report). */
+	/** Milliseconds per load step (register, fast_read, wait, fast_rejects, fast_checks, precise, insert, report). */
 	timings?: Record<string, number>;
 }
 
@@ -139,7 +139,6 @@ export interface StagedLoad {
 	/** What the stage was built from: the file's head, or the whole prepared file. */
 	basis: PreparedCsv;
 	ctx: Context;
-	plan: FastPlan;
 	registered: string;
 	fast: FastStored | null;
 	cleanups: (() => Promise<void>)[];
@@ -325,7 +324,6 @@ async function stage(
 		report,
 		basis: prepared,
 		ctx,
-		plan,
 		registered: `ingest_${ctx.id}.csv`,
 		fast: null,
 		cleanups: [],
