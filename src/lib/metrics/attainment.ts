@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Engine, SqlParam } from '../engine';
 import { toRows } from '../engine/rows';
-import { actualsKeys, NO_FILTERS, targetsWhere, type Filters } from './filters';
+import { actualsKeys, NO_FILTERS, targetFactsWhere, type Filters } from './filters';
 import { attainmentSources, inlineSources, type AttainmentSources } from './sources';
 import { attainmentStatus, thresholdsFor, type AttainmentStatus, type Thresholds } from './status';
 
@@ -39,7 +39,7 @@ export interface IndicatorAttainment extends Omit<Attainment, 'key' | 'label'> {
 	esfCode: string | null;
 }
 
-/** Group key of actual rows (alias pa = per-project actuals, p = projects) and of target rows (TARGET_FACTS_SQL). */
+/** Group key of actual rows (alias pa = per-project actuals with their project's places) and of target rows (TARGET_FACTS_SQL). */
 const KEYS: Record<AttainmentDimension, { actual: string; target: string; scopes: string[] }> = {
 	indicator: {
 		actual: 'pa.indicator_id',
@@ -48,12 +48,12 @@ const KEYS: Record<AttainmentDimension, { actual: string; target: string; scopes
 	},
 	project: { actual: 'pa.project_id', target: 't.scope_id', scopes: ['project'] },
 	municipality: {
-		actual: 'p.municipality',
+		actual: 'pa.municipality',
 		target: "CASE t.scope WHEN 'municipality' THEN t.scope_id ELSE t.project_municipality END",
 		scopes: ['municipality', 'project']
 	},
 	state: {
-		actual: 'p.state',
+		actual: 'pa.state',
 		target: "CASE t.scope WHEN 'municipality' THEN t.municipality_state ELSE t.project_state END",
 		scopes: ['municipality', 'project']
 	}
@@ -73,8 +73,8 @@ export function attainmentSql(
 	by: AttainmentDimension = 'indicator',
 	sources: AttainmentSources = inlineSources(filters)
 ): { sql: string; params: SqlParam[] } {
-	const keys = actualsKeys(filters, 'pa', sources.projects);
-	const targets = targetsWhere(filters, 't', sources.projects);
+	const keys = actualsKeys(filters, 'pa');
+	const targets = targetFactsWhere(filters, 't');
 	const key = KEYS[by];
 	const scopes = key.scopes.map((s) => `'${s}'`).join(', ');
 	const base =
@@ -84,12 +84,7 @@ export function attainmentSql(
 	WHERE ${filters.indicators.length ? `i.indicator_id IN (${filters.indicators.map(() => '?').join(', ')})` : 'TRUE'}`
 			: `grouped g JOIN ${sources.indicators} i USING (indicator_id)
 	LEFT JOIN picked pt ON pt.indicator_id = g.indicator_id AND pt.key = g.key`;
-	const label =
-		by === 'project'
-			? `(SELECT any_value(name) FROM ${sources.projects} WHERE project_id = g.key)`
-			: by === 'indicator'
-				? 'i.name'
-				: 'g.key';
+	const label = by === 'project' ? 'g.project_name' : by === 'indicator' ? 'i.name' : 'g.key';
 	const sql = `
 WITH project_actuals AS (
 	SELECT * FROM ${sources.actuals.sql} pa WHERE ${keys.sql}
@@ -100,8 +95,8 @@ grouped AS (
 		count(*) FILTER (WHERE pa.n > 0) AS projects,
 		sum(pa.n) AS n,
 		max(pa.last_period) AS last_period,
-		min(pa.first_period) AS first_period
-	FROM project_actuals pa LEFT JOIN ${sources.projects} p USING (project_id)
+		min(pa.first_period) AS first_period${by === 'project' ? ',\n\t\tany_value(pa.project_name) AS project_name' : ''}
+	FROM project_actuals pa
 	GROUP BY 1, 2
 ),
 target_sums AS (

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
+	actualsKeys,
 	actualsWhere,
 	filtersFromSearchParams,
 	filtersToSearchParams,
 	NO_FILTERS,
+	targetFactsWhere,
 	targetsWhere,
 	type Filters
 } from './filters';
@@ -77,5 +79,36 @@ describe('filters → parameterised WHERE clauses', () => {
 		]
 	])('targetsWhere: %s', (_, filters, sql, params) => {
 		expect(targetsWhere({ ...NO_FILTERS, ...filters })).toEqual({ sql, params });
+	});
+
+	test.each<[string, Partial<Filters>, string, unknown[]]>([
+		['none', {}, 'TRUE', []],
+		[
+			'places and indicator by the columns of per-project actuals',
+			{ projects: ['P1'], states: ['Bayern'], municipalities: ['Fürth'], indicators: ['A'] },
+			'(pa.project_id IN (?)) AND (pa.state IN (?)) AND (pa.municipality IN (?)) AND (pa.indicator_id IN (?))',
+			['P1', 'Bayern', 'Fürth', 'A']
+		]
+	])('actualsKeys: %s', (_, filters, sql, params) => {
+		expect(actualsKeys({ ...NO_FILTERS, ...filters })).toEqual({ sql, params });
+	});
+
+	test.each<[string, Partial<Filters>, string, unknown[]]>([
+		['none', {}, 'TRUE', []],
+		['age group: targets exist for totals only', { ageGroup: '<25' }, 'FALSE', []],
+		[
+			'Land: its projects by their Land, municipalities by any of their Länder',
+			{ states: ['Bayern', 'Berlin'] },
+			"((t.scope = 'project' AND (t.project_state IN (?, ?))) OR (t.scope = 'municipality' AND (list_has_any(t.municipality_states, [?, ?]))))",
+			['Bayern', 'Berlin', 'Bayern', 'Berlin']
+		],
+		[
+			'project and period: only its project targets',
+			{ projects: ['P1'], periodFrom: '2020-01-01' },
+			"(t.period_start >= CAST(? AS DATE)) AND ((t.scope = 'project' AND (t.scope_id IN (?))) OR (t.scope = 'municipality' AND FALSE))",
+			['2020-01-01', 'P1']
+		]
+	])('targetFactsWhere: %s', (_, filters, sql, params) => {
+		expect(targetFactsWhere({ ...NO_FILTERS, ...filters })).toEqual({ sql, params });
 	});
 });

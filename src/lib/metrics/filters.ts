@@ -175,12 +175,18 @@ export function actualsSlice(filters: Filters, a = 'a'): SqlCondition {
 }
 
 /**
- * The filters on an (indicator, project) pair: place filters and indicators. They hold for all
- * rows of a pair or for none, so applying them after grouping by indicator and project selects
- * exactly the groups that applying them to the rows would.
+ * The filters on an (indicator, project) pair of per-project actuals (alias `pa`; each row carries
+ * its project's municipality and Land, see projectActualsSql): place filters and indicators. They
+ * hold for all rows of a pair or for none, so applying them after grouping by indicator and
+ * project selects exactly the groups that applying them to the rows would.
  */
-export function actualsKeys(filters: Filters, a = 'a', projects = 'projects'): SqlCondition {
-	return allOf(keyConditions(filters, a, projects));
+export function actualsKeys(filters: Filters, pa = 'pa'): SqlCondition {
+	const out: SqlCondition[] = [];
+	if (filters.projects.length) out.push(inList(`${pa}.project_id`, filters.projects));
+	if (filters.states.length) out.push(inList(`${pa}.state`, filters.states));
+	if (filters.municipalities.length) out.push(inList(`${pa}.municipality`, filters.municipalities));
+	if (filters.indicators.length) out.push(inList(`${pa}.indicator_id`, filters.indicators));
+	return allOf(out);
 }
 
 /** All filters on `actuals` (alias `a`), including the breakdown row. */
@@ -188,21 +194,38 @@ export function actualsWhere(filters: Filters, a = 'a'): SqlCondition {
 	return allOf([actualsScope(filters, a), breakdownRowCondition(filters, a)]);
 }
 
-/**
- * Conditions on `targets` (alias `t`): target periods inside the period range, the indicators, and
- * for place filters only the targets of the matching projects and municipalities (a programme
- * target says nothing about one Land). Targets exist for totals only, so a gender or age-group
- * filter leaves none: attainment is then not computable rather than a share of the total target.
- */
-export function targetsWhere(filters: Filters, t = 't', projects = 'projects'): SqlCondition {
-	if (hasBreakdownFilter(filters)) return { sql: 'FALSE', params: [] };
+/** Target periods (alias `t`) inside the period range, and the indicators. */
+function targetConditions(filters: Filters, t: string): SqlCondition[] {
 	const out: SqlCondition[] = [];
 	if (filters.periodFrom)
 		out.push({ sql: `${t}.period_start >= CAST(? AS DATE)`, params: [filters.periodFrom] });
 	if (filters.periodTo) out.push({ sql: `${t}.period_end <= CAST(? AS DATE)`, params: [filters.periodTo] });
 	if (filters.indicators.length) out.push(inList(`${t}.indicator_id`, filters.indicators));
+	return out;
+}
+
+/**
+ * A project target belongs to the place filters when its project does; a municipality target when
+ * its municipality does, and never under a project filter (a municipality's target says nothing
+ * about one project). A programme target says nothing about one Land: it never belongs.
+ */
+function targetPlaces(t: string, project: SqlCondition, municipality: SqlCondition, projectsChosen: boolean) {
+	return {
+		sql: `(${t}.scope = 'project' AND ${project.sql}) OR (${t}.scope = 'municipality' AND ${projectsChosen ? 'FALSE' : municipality.sql})`,
+		params: [...project.params, ...(projectsChosen ? [] : municipality.params)]
+	};
+}
+
+/**
+ * Conditions on `targets` (alias `t`): target periods inside the period range, the indicators, and
+ * for place filters only the targets of the matching projects and municipalities (see
+ * targetPlaces). Targets exist for totals only, so a gender or age-group filter leaves none:
+ * attainment is then not computable rather than a share of the total target.
+ */
+export function targetsWhere(filters: Filters, t = 't', projects = 'projects'): SqlCondition {
+	if (hasBreakdownFilter(filters)) return { sql: 'FALSE', params: [] };
+	const out = targetConditions(filters, t);
 	if (hasPlaceFilter(filters)) {
-		const matching = allOf(projectConditions(filters, `${t}.scope_id`, projects));
 		const places: SqlCondition[] = [];
 		if (filters.municipalities.length) places.push(inList(`${t}.scope_id`, filters.municipalities));
 		if (filters.states.length) {
@@ -212,11 +235,35 @@ export function targetsWhere(filters: Filters, t = 't', projects = 'projects'): 
 				params: inner.params
 			});
 		}
-		const municipalities = allOf(places);
-		out.push({
-			sql: `(${t}.scope = 'project' AND ${matching.sql}) OR (${t}.scope = 'municipality' AND ${filters.projects.length ? 'FALSE' : municipalities.sql})`,
-			params: [...matching.params, ...(filters.projects.length ? [] : municipalities.params)]
-		});
+		const project = allOf(projectConditions(filters, `${t}.scope_id`, projects));
+		out.push(targetPlaces(t, project, allOf(places), filters.projects.length > 0));
+	}
+	return allOf(out);
+}
+
+/**
+ * targetsWhere on the target facts (TARGET_FACTS_SQL, alias `t`), whose rows carry their project's
+ * and municipality's places: the same targets, picked by columns instead of subqueries on the
+ * projects (each subquery is a join, and a join costs milliseconds in the browser's engine however
+ * few the rows).
+ */
+export function targetFactsWhere(filters: Filters, t = 't'): SqlCondition {
+	if (hasBreakdownFilter(filters)) return { sql: 'FALSE', params: [] };
+	const out = targetConditions(filters, t);
+	if (hasPlaceFilter(filters)) {
+		const project: SqlCondition[] = [];
+		if (filters.projects.length) project.push(inList(`${t}.scope_id`, filters.projects));
+		if (filters.states.length) project.push(inList(`${t}.project_state`, filters.states));
+		if (filters.municipalities.length)
+			project.push(inList(`${t}.project_municipality`, filters.municipalities));
+		const municipality: SqlCondition[] = [];
+		if (filters.municipalities.length) municipality.push(inList(`${t}.scope_id`, filters.municipalities));
+		if (filters.states.length)
+			municipality.push({
+				sql: `list_has_any(${t}.municipality_states, [${filters.states.map(() => '?').join(', ')}])`,
+				params: filters.states
+			});
+		out.push(targetPlaces(t, allOf(project), allOf(municipality), filters.projects.length > 0));
 	}
 	return allOf(out);
 }

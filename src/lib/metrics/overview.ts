@@ -27,7 +27,7 @@ export function programmeOverviewSql(
 	source: Relation = subquery(projectActualsSql(filters)),
 	tables: { projects: string; indicators: string } = { projects: 'projects', indicators: 'indicators' }
 ) {
-	const keys = actualsKeys({ ...filters, indicators: [] }, 'pa', tables.projects);
+	const keys = actualsKeys({ ...filters, indicators: [] }, 'pa');
 	const sql = `
 WITH sel AS (
 	SELECT pa.*, i.esf_code FROM ${source.sql} pa JOIN ${tables.indicators} i USING (indicator_id) WHERE ${keys.sql}

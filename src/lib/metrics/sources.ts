@@ -53,18 +53,31 @@ export function breakdownKind(filters: Filters): number {
 }
 
 /**
- * Every (indicator, project) pair of the actual rows, numbered, with the indicator's aggregation.
- * A filter slice groups the actual rows by this number: grouping by one integer instead of two
- * strings is what makes a new slice cheap in the browser's single-threaded engine.
+ * One row per project id with what the figures group and label projects by. The design has one
+ * row per project; should a project be listed twice, its first name and place count, and its
+ * figures are not counted twice.
  */
-export const ACTUALS_PAIRS_SQL = `SELECT (row_number() OVER (ORDER BY indicator_id, project_id))::INTEGER AS pair,
-	indicator_id, project_id, any_value(i.aggregation) AS aggregation
-FROM actuals a LEFT JOIN indicators i USING (indicator_id)
-GROUP BY indicator_id, project_id`;
+export const PROJECT_PLACES_SQL = `SELECT project_id, any_value(name) AS project_name, any_value(municipality) AS municipality,
+	any_value(state) AS state
+FROM projects GROUP BY project_id`;
+
+/**
+ * Every (indicator, project) pair of the actual rows, numbered, with the indicator's aggregation
+ * and the project's name and places (`places`: PROJECT_PLACES_SQL). A filter slice groups the
+ * actual rows by this number: grouping by one integer instead of two strings is what makes a new
+ * slice cheap in the browser's single-threaded engine.
+ */
+export function actualsPairsSql(places: string): string {
+	return `SELECT (row_number() OVER (ORDER BY a.indicator_id, a.project_id))::INTEGER AS pair,
+	a.indicator_id, a.project_id, any_value(i.aggregation) AS aggregation,
+	any_value(p.project_name) AS project_name, any_value(p.municipality) AS municipality, any_value(p.state) AS state
+FROM actuals a LEFT JOIN indicators i USING (indicator_id) LEFT JOIN ${places} p USING (project_id)
+GROUP BY a.indicator_id, a.project_id`;
+}
 
 /**
  * Every actual row with the columns metrics read, its indicator's aggregation (`listed`: the
- * indicator is known), its pair number (`pairs`: a table of ACTUALS_PAIRS_SQL), how its pair is
+ * indicator is known), its pair number (`pairs`: a table of actualsPairsSql), how its pair is
  * aggregated (`mean`; `latest`: the latest value counts) and its breakdown row kind, sorted by
  * kind: each figure reads one kind (totals, or one gender or age group), and sorted this way it
  * skips the other kinds' row groups.
@@ -84,14 +97,17 @@ ORDER BY row_kind, p.pair, a.period_end`;
  * breakdown row kind (DESIGN.md §5): periods summed, running totals (cumulative) never summed (the
  * latest counts), rates averaged; n values, first and last reported period, and `flow` (the sum of
  * the values that are not running totals). Place and indicator filters pick among these rows
- * (see `actualsKeys`). From the facts table (actualsFactsSql) the kind condition only narrows what is
- * scanned: the rows are the same.
+ * (see `actualsKeys`), which is why each row carries its project's name and places (see
+ * PROJECT_PLACES_SQL): figures filter and group by them without joining the projects again. From
+ * the facts table (actualsFactsSql) the kind condition only narrows what is scanned: the rows are
+ * the same.
  */
 export function projectActualsSql(filters: Filters, facts?: { facts: string; pairs: string }): Relation {
 	if (facts) return factsActualsSql(filters, facts.facts, facts.pairs);
 	const where = actualsSlice(filters, 'a');
 	return {
 		sql: `SELECT a.indicator_id, a.project_id, any_value(i.aggregation) AS aggregation,
+	any_value(p.project_name) AS project_name, any_value(p.municipality) AS municipality, any_value(p.state) AS state,
 	CASE
 		WHEN any_value(i.aggregation) = 'mean' THEN avg(a.value)
 		WHEN any_value(i.aggregation) = 'last' OR bool_or(a.cumulative) THEN arg_max(a.value, a.period_end) FILTER (WHERE a.value IS NOT NULL)
@@ -101,7 +117,7 @@ export function projectActualsSql(filters: Filters, facts?: { facts: string; pai
 	max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period,
 	min(a.period_start) FILTER (WHERE a.value IS NOT NULL) AS first_period,
 	sum(a.value) FILTER (WHERE NOT coalesce(a.cumulative, false)) AS flow
-FROM actuals a JOIN indicators i USING (indicator_id)
+FROM actuals a JOIN indicators i USING (indicator_id) LEFT JOIN (${PROJECT_PLACES_SQL}) p USING (project_id)
 WHERE ${where.sql}
 GROUP BY a.indicator_id, a.project_id`,
 		params: where.params
@@ -121,7 +137,8 @@ function factsActualsSql(filters: Filters, facts: string, pairs: string): Relati
 		actualsSlice(filters, 'a')
 	]);
 	return {
-		sql: `SELECT p.indicator_id, p.project_id, p.aggregation, s.actual, s.n, s.last_period, s.first_period, s.flow
+		sql: `SELECT p.indicator_id, p.project_id, p.aggregation, p.project_name, p.municipality, p.state,
+	s.actual, s.n, s.last_period, s.first_period, s.flow
 FROM (
 	SELECT a.pair,
 		CASE
@@ -142,16 +159,18 @@ FROM (
 }
 
 /**
- * SQL for the targets and milestones of known indicators with what attainment groups them by:
- * the indicator's aggregation, a project target's municipality and Land, a municipality target's
- * Land. Filters apply to its columns as to `targets` (see targetsWhere).
+ * SQL for the targets and milestones of known indicators with what attainment groups and filters
+ * them by: the indicator's aggregation, a project target's municipality and Land, a municipality
+ * target's Land (the first, for grouping) and all its Länder (for the Land filter: a municipality
+ * name can exist in several). Filters apply to it through targetFactsWhere.
  */
 export const TARGET_FACTS_SQL = `SELECT t.indicator_id, t.scope, t.scope_id, t.period_start, t.period_end, t.target_value, t.target_type,
-	i.aggregation, p.municipality AS project_municipality, p.state AS project_state, m.state AS municipality_state
+	i.aggregation, p.municipality AS project_municipality, p.state AS project_state, m.state AS municipality_state,
+	m.states AS municipality_states
 FROM targets t
 JOIN indicators i USING (indicator_id)
-LEFT JOIN projects p ON t.scope = 'project' AND p.project_id = t.scope_id
-LEFT JOIN (SELECT municipality, any_value(state) AS state FROM projects GROUP BY municipality) m
+LEFT JOIN (${PROJECT_PLACES_SQL}) p ON t.scope = 'project' AND p.project_id = t.scope_id
+LEFT JOIN (SELECT municipality, any_value(state) AS state, list(DISTINCT state) AS states FROM projects GROUP BY municipality) m
 	ON t.scope = 'municipality' AND m.municipality = t.scope_id
 WHERE t.target_type IN ('target', 'milestone')`;
 
@@ -176,7 +195,7 @@ export function inlineSources(filters: Filters): AttainmentSources {
 
 /** The coordinator's tables of numbered pairs and of actual rows (see actualsFactsSql). */
 async function factsTables(engine: Engine & Materializing): Promise<{ facts: string; pairs: string }> {
-	const pairs = await engine.materialize(ACTUALS_PAIRS_SQL);
+	const pairs = await engine.materialize(actualsPairsSql(`(${PROJECT_PLACES_SQL})`));
 	return { pairs, facts: await engine.materialize(actualsFactsSql(pairs)) };
 }
 
