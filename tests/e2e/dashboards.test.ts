@@ -111,6 +111,22 @@ test('a filter chosen in the filter bar lands in the URL, and the link reproduce
 	await expect(page.locator('figure[data-chart="attainment-by-indicator"]')).toContainText(
 		'Keine Zielwerte für diesen Zeitraum'
 	);
+	// The project ranking counts its projects without a target and folds their names away.
+	const ranking = page.locator('figure[data-chart="attainment-by-project"]');
+	const indicator = /– (\S+) ·/.exec(await ranking.locator('h2').innerText())![1]!;
+	const engine = await dashboardSqlEngine();
+	const [counted] = await rows<{ projects: number }>(
+		engine,
+		"SELECT count(DISTINCT project) AS projects FROM act WHERE id = ? AND gender = 'weiblich'",
+		[indicator]
+	);
+	await engine.close();
+	const note = ranking.locator('details[data-without-target]');
+	await expect(note).toHaveAttribute('data-without-target', String(counted!.projects));
+	await expect(note.locator('summary')).toHaveText(
+		`${counted!.projects} ohne Zielwert (keine Zielerreichung berechenbar)`
+	);
+	await expect(note).not.toHaveAttribute('open');
 	const url = page.url();
 	await page.goto('about:blank');
 	await page.goto(url);

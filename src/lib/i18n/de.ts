@@ -63,6 +63,7 @@ export const de = {
 	'dash.ranking.project': 'Zielerreichung nach Teilprojekt – {indicator}',
 	'dash.ranking.subtitle': 'n = {n} mit Zielwert · {values} Meldungen · Zeitraum {period} · Stand {asOf}',
 	'dash.ranking.noTarget': 'Ohne Zielwert (keine Zielerreichung berechenbar): {list}',
+	'dash.ranking.noTargetCount': '{count} ohne Zielwert (keine Zielerreichung berechenbar)',
 	'dash.ranking.omitted':
 		'{count} weitere mit geringerer Zielerreichung ohne Balken und nicht in der Tabelle; ein Filter nach Land oder Kommune zeigt sie.',
 	'dash.catalogue.municipality': 'Zielerreichung nach Kommune',

@@ -66,6 +66,7 @@ export const en: Record<MessageKey, string> = {
 	'dash.ranking.subtitle':
 		'n = {n} with a target · {values} reported values · period {period} · as of {asOf}',
 	'dash.ranking.noTarget': 'Without a target (no attainment computable): {list}',
+	'dash.ranking.noTargetCount': '{count} without a target (no attainment computable)',
 	'dash.ranking.omitted':
 		'{count} more with lower attainment are not drawn and not in the table; filter by Land or municipality to see them.',
 	'dash.catalogue.municipality': 'Goal attainment by municipality',
