@@ -48,6 +48,9 @@ const MAX_SPELLINGS = 500;
  */
 const ROW = '(rowid + 1)';
 
+/** The largest finite DOUBLE: a stored number beyond it is infinite or NaN (NaN sorts above all). */
+const MAX_DOUBLE = '1.7976931348623157e308';
+
 /** Stored for a vocabulary cell the sample's spellings do not cover: its row goes the precise way. */
 const UNKNOWN = '?';
 
@@ -81,8 +84,10 @@ export interface FastStored {
 	relation: string;
 	/** SQL: placeholder cells of a stored row. */
 	placeholderSum: string;
-	/** SQL: the stored row goes the precise way (see skipSql). */
-	skip: string;
+	/** SQL: scalar subqueries counting the placeholder cells of the table, one per number column. */
+	placeholderCounts: string[];
+	/** SQL conditions: a stored row meeting any of them goes the precise way (see skipConditions). */
+	skip: string[];
 	hasTrailing: boolean;
 	/** value_status derived from a text value cell at load (true), from the typed value in the view (false), or not derived (null). */
 	statusStored: boolean | null;
@@ -188,30 +193,40 @@ export async function fastStore(
 		return null;
 	}
 	step('fast_read');
-	const typedPlaceholders = numberColumns
-		.filter((c) => !untyped(c))
-		.map((c) => `CAST(${ident(c.name)} IS NULL AS INTEGER)`);
+	const typedNumbers = numberColumns.filter((c) => !untyped(c)).map((c) => ident(c.name));
 	return {
 		relation,
 		placeholderSum:
-			[...typedPlaceholders, ...(untypedNumbers.length ? ['_placeholders'] : [])].join(' + ') || '0',
-		skip: skipSql(ctx, mapped, untyped, rawBad.length > 0),
+			[
+				...typedNumbers.map((col) => `CAST(${col} IS NULL AS INTEGER)`),
+				...(untypedNumbers.length ? ['_placeholders'] : [])
+			].join(' + ') || '0',
+		placeholderCounts: [
+			...typedNumbers.map((col) => `(SELECT count(*) FROM ${relation} WHERE ${col} IS NULL)`),
+			...(untypedNumbers.length
+				? [`(SELECT coalesce(sum(_placeholders), 0) FROM ${relation} WHERE _placeholders > 0)`]
+				: [])
+		],
+		skip: skipConditions(ctx, mapped, untyped, rawBad.length > 0),
 		hasTrailing: headers.includes(TRAILING_COLUMN),
 		statusStored: derivedStatus ? !typed(mapping.value!) : null
 	};
 }
 
 /**
- * SQL over a stored row: it goes the precise way, which tells records of empty cells from bad rows
- * and reads those in its own words. Blank: every cell empty (text read as a number or date aside:
- * the precise path judges those). Bad: a check the precise path would fail.
+ * Conditions over a stored row: meeting any, it goes the precise way, which tells records of empty
+ * cells from bad rows and reads those in its own words. Blank: every cell empty (text read as a
+ * number or date aside: the precise path judges those). Bad: a check the precise path would fail.
+ * Each condition is on one column where it can be (an infinite or NaN number is one beyond the
+ * largest finite DOUBLE, not NOT isfinite()), so DuckDB decides it from the column's statistics
+ * (has nulls, min, max) when no row can meet it: on a clean file the checks read no rows.
  */
-function skipSql(
+function skipConditions(
 	ctx: Context,
 	mapped: ColumnDef[],
 	untyped: (c: ColumnDef) => boolean,
 	rawBad: boolean
-): string {
+): string[] {
 	const blank = [
 		...mapped.filter((c) => !untyped(c)).map((c) => `${ident(c.name)} IS NULL`),
 		...ctx.extras.map((_, i) => emptySql(extraColumn(i)))
@@ -226,15 +241,14 @@ function skipSql(
 			return out;
 		}
 		if (isNumeric(c)) {
-			if (!untyped(c)) out.push(`NOT isfinite(${col})`);
+			if (!untyped(c)) out.push(`${col} > ${MAX_DOUBLE}`, `${col} < -${MAX_DOUBLE}`);
 			if (c.type === 'integer') out.push(`${col} % 1 <> 0`);
 		} else if (c.type === 'date' && !untyped(c)) out.push(`${col} < DATE '1000-01-01'`);
 		if (required(c)) out.push(`${col} IS NULL`);
 		return out;
 	});
 	if (rawBad) bad.push('_raw_bad');
-	const conditions = [...(blank.length ? [`(${blank.join(' AND ')})`] : []), ...bad];
-	return conditions.length ? conditions.join(' OR ') : 'false';
+	return [...(blank.length ? [`(${blank.join(' AND ')})`] : []), ...bad];
 }
 
 /**
@@ -255,12 +269,13 @@ export async function fastCheck(
 	const { relation, placeholderSum } = stored;
 	const { records } = source;
 	throwIfAborted(ctx.signal);
-	// The checks run once over the stored rows; totals need no check (placeholders of skipped rows are
-	// taken off afterwards).
+	// Totals need no check (placeholders of skipped rows are taken off afterwards). Every count is
+	// filtered on one column, so a column without placeholders or trailing cells is not read.
 	const [stats] = toRows<{ n: number; placeholders: number; trailing: number | null }>(
 		await engine.query(
-			`SELECT count(*) AS n, CAST(coalesce(sum(${placeholderSum}), 0) AS INTEGER) AS placeholders,
-			 ${stored.hasTrailing ? `min(${ROW}) FILTER (WHERE NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing FROM ${relation}`
+			`SELECT (SELECT count(*) FROM ${relation}) AS n,
+			 CAST(${stored.placeholderCounts.join(' + ') || '0'} AS INTEGER) AS placeholders,
+			 ${stored.hasTrailing ? `(SELECT min(${ROW}) FROM ${relation} WHERE _trailing IS NOT NULL AND NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing`
 		)
 	);
 	const n = stats!.n;
@@ -291,13 +306,21 @@ export async function fastCheck(
 		const record = recordOf(stats!.trailing);
 		throw trailingError(ctx, source.firstDataLine + record - 1 + offsetOf(scan.breakpoints, record));
 	}
-	const skippedRows = toRows<{ k: number; placeholders: number }>(
-		await engine.query(
-			`SELECT ${ROW} AS k, CAST(${placeholderSum} AS INTEGER) AS placeholders FROM ${relation} WHERE ${stored.skip} ORDER BY 1`
-		)
-	);
+	// One SELECT per condition (UNION drops a row met twice): an OR of them would read every row.
+	const skippedRows = stored.skip.length
+		? toRows<{ k: number; placeholders: number }>(
+				await engine.query(
+					`SELECT * FROM (${stored.skip
+						.map(
+							(c) =>
+								`SELECT ${ROW} AS k, CAST(${placeholderSum} AS INTEGER) AS placeholders FROM ${relation} WHERE ${c}`
+						)
+						.join(' UNION ')}) ORDER BY 1`
+				)
+			)
+		: [];
 	const skipped = skippedRows.map((r) => recordOf(r.k));
-	if (skipped.length) await engine.exec(`DELETE FROM ${relation} WHERE ${stored.skip}`);
+	if (skipped.length) await engine.exec(`DELETE FROM ${relation} WHERE ${stored.skip.join(' OR ')}`);
 	step('fast_checks');
 
 	const breakpoints = storedBreakpoints(scan, records, rejected);
