@@ -60,9 +60,12 @@ const UNKNOWN = '?';
  */
 const emptySql = (x: string) => `(${x} IS NULL OR ${x} = '' OR (starts_with(${x}, ' ') AND trim(${x}) = ''))`;
 
-/** SQL: the text cell trimmed, NULL when empty (as the precise path reads text); trims only where needed. */
+/**
+ * SQL: the text cell trimmed, NULL when empty (as the precise path reads text); trims only where
+ * needed. read_csv reads an empty cell, quoted or not, as NULL already.
+ */
 const textSql = (x: string) =>
-	`CASE WHEN starts_with(${x}, ' ') OR ends_with(${x}, ' ') THEN nullif(trim(${x}), '') ELSE nullif(${x}, '') END`;
+	`CASE WHEN starts_with(${x}, ' ') OR ends_with(${x}, ' ') THEN nullif(trim(${x}), '') ELSE ${x} END`;
 
 /** Stored name of the file's i-th extra column (headers may clash with canonical names). */
 const extraColumn = (i: number) => `_x${i}`;
@@ -91,20 +94,25 @@ export interface FastStored {
 	hasTrailing: boolean;
 	/** value_status derived from a text value cell at load (true), from the typed value in the view (false), or not derived (null). */
 	statusStored: boolean | null;
+	/** Text columns stored as read, untrimmed: no value of theirs was padded where the read was planned. */
+	untrimmed: { header: string; column: string }[];
 }
 
 /**
  * The typed read: one read_csv, each column cast to its fast type, straight into the file's own
  * table (`_src_<id>`), with canonical values, the record number and whether the row is kept. It
  * needs the dialect and the sample only, so it may run while the record scan is still going.
- * `records` estimates the file's records (caps the reject log). Null when the fast read cannot be
- * used (then the whole file goes the precise way).
+ * `records` estimates the file's records (caps the reject log); `padded`: the scan's columns with
+ * values padded by spaces (RecordScan.padded; of the head when the scan is still going), the only
+ * text columns trimmed here (fastCheck trims the others when the whole file's scan finds some).
+ * Null when the fast read cannot be used (then the whole file goes the precise way).
  */
 export async function fastStore(
 	ctx: Context,
 	name: string,
 	records: number,
 	plan: FastPlan,
+	padded: readonly number[],
 	step: (name: string) => void,
 	cleanups: (() => Promise<void>)[]
 ): Promise<FastStored | null> {
@@ -133,6 +141,12 @@ export async function fastStore(
 		}
 		return `CASE WHEN ${raw(h)} IS NULL THEN NULL ${whens.map((w) => w.replace('WHEN ?', `WHEN ${raw(h)} = ?`)).join(' ')} ELSE '${UNKNOWN}' END`;
 	};
+	const untrimmed: FastStored['untrimmed'] = [];
+	const text = (c: ColumnDef, h: string): string => {
+		if (padded.includes(headers.indexOf(h))) return textSql(raw(h));
+		untrimmed.push({ header: h, column: c.name });
+		return raw(h);
+	};
 	const untyped = (c: ColumnDef) =>
 		(isNumeric(c) || (c.type === 'date' && !c.vocabulary)) && !typed(ctx.mapping[c.name]!);
 	const value = (c: ColumnDef, h: string): string => {
@@ -140,7 +154,7 @@ export async function fastStore(
 		if (isNumeric(c)) return typed(h) ? raw(h) : numberSql(raw(h), ctx.styles[c.name] ?? 'de');
 		if (c.type === 'date')
 			return typed(h) ? raw(h) : dateSql(raw(h), PERIOD_ENDS.has(c.name) ? 'end' : 'start');
-		return textSql(raw(h));
+		return text(c, h);
 	};
 	const mapped = def.columns.filter((c) => mapping[c.name]);
 	// Cells the stored values cannot judge: text read as a number or date that is neither a value
@@ -209,7 +223,8 @@ export async function fastStore(
 		],
 		skip: skipConditions(ctx, mapped, untyped, rawBad.length > 0),
 		hasTrailing: headers.includes(TRAILING_COLUMN),
-		statusStored: derivedStatus ? !typed(mapping.value!) : null
+		statusStored: derivedStatus ? !typed(mapping.value!) : null,
+		untrimmed
 	};
 }
 
@@ -269,6 +284,14 @@ export async function fastCheck(
 	const { relation, placeholderSum } = stored;
 	const { records } = source;
 	throwIfAborted(ctx.signal);
+	// Padded values past the head the read was planned on: trimmed now, as the read would have.
+	const late = stored.untrimmed.filter((u) => scan.padded.includes(ctx.headers.indexOf(u.header)));
+	if (late.length) {
+		const cols = late.map((u) => ident(u.column));
+		await engine.exec(
+			`UPDATE ${relation} SET ${cols.map((col) => `${col} = ${textSql(col)}`).join(', ')} WHERE ${cols.map((col) => `starts_with(${col}, ' ') OR ends_with(${col}, ' ')`).join(' OR ')}`
+		);
+	}
 	// Totals need no check (placeholders of skipped rows are taken off afterwards). Every count is
 	// filtered on one column, so a column without placeholders or trailing cells is not read.
 	const [stats] = toRows<{ n: number; placeholders: number; trailing: number | null }>(

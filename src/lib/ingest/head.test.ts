@@ -106,6 +106,16 @@ describe('loading from the head while the rest is scanned', () => {
 			rejected: 0
 		},
 		{
+			name: 'project ids padded with spaces after the head: trimmed, an empty one rejected, as without the head',
+			tail: new TextEncoder().encode(
+				'CO01; BQ-1  ;01.01.2021;31.01.2021;2;\r\nCO02;"   ";01.01.2021;31.01.2021;3;\r\n'
+			),
+			staged: true,
+			same: true,
+			ok: true,
+			rejected: 1
+		},
+		{
 			name: 'a bad value after the head: rejected with its line',
 			tail: new TextEncoder().encode('CO01;P1;01.01.2021;31.01.2021;zwölf;\r\n'),
 			staged: true,

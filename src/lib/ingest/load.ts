@@ -338,7 +338,7 @@ async function stage(
 		const records = prepared.partial
 			? Math.ceil((scan.records * prepared.size) / scan.starts[scan.records]!)
 			: scan.records;
-		staged.fast = await fastStore(ctx, staged.registered, records, plan, step, staged.cleanups);
+		staged.fast = await fastStore(ctx, staged.registered, records, plan, scan.padded, step, staged.cleanups);
 	} catch (error) {
 		await discard(staged);
 		throw error;

@@ -71,6 +71,22 @@ describe('scanRecords', () => {
 		expect(scanRecords(text, ';', 1)).toMatchObject({ trailingField: trailing, fields });
 	});
 
+	test.each([
+		{ name: 'no space at an edge', text: 'a;b\n1 2;x\n', padded: [] },
+		{ name: 'leading and trailing spaces', text: 'a;b;c\n 1;x ;y\n', padded: [0, 1] },
+		{ name: 'a trailing space before CRLF and at the end', text: 'a;b\r\n1;x \r\n2;y \r\n', padded: [1] },
+		{ name: 'the last byte of the file', text: 'a;b\n1;2\n3 ;4 ', padded: [0, 1] },
+		{ name: 'inside quotes', text: 'a;b;c\n" x";"y ";" "\n', padded: [0, 1, 2] },
+		{ name: 'quoted, spaces inside only', text: 'a;b\n"x y";""\n', padded: [] },
+		{ name: 'the header is no value', text: ' a ;" b"\n1;2\n', padded: [] }
+	])('columns with padded values: $name', ({ text, padded }) => {
+		expect(scanRecords(text, ';', 1).padded).toEqual(padded);
+	});
+
+	test('without a header the first record has values too', () => {
+		expect(scanRecords(' 1;2\n3;4\n', ';', 1, false).padded).toEqual([0]);
+	});
+
 	test('numbers lines from the start line and treats the first record as data without a header', () => {
 		expect(scanRecords('1;2\n3;4\n', ';', 3, false)).toMatchObject({ records: 2, firstDataLine: 3 });
 	});

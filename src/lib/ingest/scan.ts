@@ -22,18 +22,25 @@ export interface RecordScan {
 	starts: Uint32Array;
 	/** Every data record has one field more than the header: a trailing delimiter on data rows only. */
 	trailingField: boolean;
+	/**
+	 * Columns (0-based) where a data record's value starts or ends with a space (quotes aside), in
+	 * ascending order: only those need the trim the precise path gives text (DuckDB's trim strips
+	 * spaces only).
+	 */
+	padded: number[];
 }
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const SPACE = 32;
 const MAX_LISTED = 5;
 
 /**
- * One pass over the UTF-8 bytes (delimiters, quotes and line breaks are ASCII, so no decoding)
- * that tracks quotes, delimiters and line breaks only (no values): it finds the physical line and
- * byte offset each record starts on, and refuses ragged rows and unterminated quotes with their
- * line numbers. Values are parsed by DuckDB's read_csv, not here. `startLine` is the physical line
+ * One pass over the UTF-8 bytes (delimiters, quotes, spaces and line breaks are ASCII, so no
+ * decoding) that tracks quotes, delimiters and line breaks only (no values): it finds the physical
+ * line and byte offset each record starts on, and the columns with a value padded by spaces, and
+ * refuses ragged rows and unterminated quotes with their line numbers. Values are parsed by DuckDB's read_csv, not here. `startLine` is the physical line
  * of the first byte (after skipped lines); without a header row the first record is data.
  */
 export function scanRecords(
@@ -57,12 +64,25 @@ export function scanRecords(
 		breakpoints: [],
 		ragged: []
 	};
-	// Byte classes: 0 ordinary (the hot path: one lookup per byte), 1 delimiter, 2 line break, 3 quote.
+	// Byte classes: 0 ordinary (the hot path: one lookup per byte), 1 delimiter, 2 line break, 3 quote,
+	// 4 space.
 	const classes = new Uint8Array(256);
+	classes[SPACE] = 4;
 	classes[d] = 1;
 	classes[LF] = 2;
 	classes[CR] = 2;
 	classes[QUOTE] = 3;
+	// padded[c] = 1: a value of column c starts or ends with a space (the header's values aside).
+	let padded = new Uint8Array(64);
+	const pad = (field: number) => {
+		if (state.expected < 0 && hasHeader) return;
+		if (field >= padded.length) {
+			const grown = new Uint8Array(field * 2);
+			grown.set(padded);
+			padded = grown;
+		}
+		padded[field] = 1;
+	};
 	// The hot loop keeps its state in locals (a closure over them would make every access a load).
 	let line = startLine;
 	let recordStart = 0;
@@ -76,7 +96,10 @@ export function scanRecords(
 			i++;
 			continue;
 		}
-		if (k === 1) {
+		if (k === 4) {
+			const next = i + 1 < n ? classes[bytes[i + 1]!]! : 2;
+			if (i === fieldBegin || next === 1 || next === 2) pad(fields - 1);
+		} else if (k === 1) {
 			fields++;
 			fieldBegin = i + 1;
 		} else if (k === 2) {
@@ -106,6 +129,8 @@ export function scanRecords(
 					}
 				}
 				if (bytes[q + 1] !== QUOTE) {
+					if (bytes[fieldBegin + 1] === SPACE || (q > fieldBegin + 1 && bytes[q - 1] === SPACE))
+						pad(fields - 1);
 					i = q;
 					break;
 				}
@@ -131,7 +156,8 @@ export function scanRecords(
 		breakpoints: state.breakpoints,
 		fields: trailingField ? expected + 1 : expected,
 		starts: state.starts.subarray(0, records + 1),
-		trailingField
+		trailingField,
+		padded: [...padded.keys()].filter((c) => padded[c] === 1)
 	};
 }
 
