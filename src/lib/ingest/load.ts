@@ -1,5 +1,6 @@
 import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
+import { literal } from '../engine/sql';
 import { tableDef, type CanonicalTable } from '../model';
 import type { Encoding } from './encoding';
 import type { LineEnding } from './dialect';
@@ -9,7 +10,7 @@ import { miniSource, preciseRejectsSql, preciseSource, preciseTyped } from './pr
 import { prepareCsv, sameBasis, TRAILING_COLUMN, type PreparedCsv } from './prepare';
 import { CANCELLED, ImportError, isNumeric, throwIfAborted, type Context, type Source } from './read';
 import { schemaSql } from './schema';
-import { replaceSources } from './store';
+import { listSourcesSql, replaceSourcesSql, type ListedSource } from './store';
 import type { NumberStyle } from './typing';
 import { stepTimer } from './timings';
 
@@ -382,16 +383,21 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 		const loaded = counts.loaded + (fast?.loaded ?? 0);
 		const sources = [...(fast ? [fast.source] : []), ...(precise ? [precise.source] : [])];
 		const replaced = [...(options.replace === false ? [] : [file]), ...(options.replaceFiles ?? [])];
+		// Three round trips to the engine: what the table lists, the changes as one batch, the commit.
 		await engine.exec('BEGIN TRANSACTION');
 		try {
-			await engine.exec(schemaSql());
-			await replaceSources(ctx.engine, ctx.def.name, replaced, loaded ? { file, sources } : null);
-			if (replaced.length)
-				await engine.query(
-					`DELETE FROM rejects WHERE source_file IN (${replaced.map(() => '?').join(', ')})`,
-					replaced
-				);
-			if (precise) await ctx.engine.exec(preciseRejectsSql(file));
+			const listed = toRows<ListedSource>(
+				await engine.query(`${schemaSql()}\n${listSourcesSql(ctx.def.name)}`)
+			);
+			await engine.exec(
+				[
+					replaceSourcesSql(ctx.def.name, listed, replaced, loaded ? { file, sources } : null),
+					...(replaced.length
+						? [`DELETE FROM rejects WHERE source_file IN (${replaced.map(literal).join(', ')})`]
+						: []),
+					...(counts.rejected ? [preciseRejectsSql(file)] : [])
+				].join(';\n')
+			);
 			throwIfAborted(options.signal);
 			await engine.exec('COMMIT');
 			kept = loaded > 0;
@@ -406,12 +412,15 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 		report.rowsRejected = counts.rejected;
 		report.placeholders = counts.placeholders + (fast?.placeholders ?? 0);
 		report.rowsBlank = scan.blankLines + (precise ? slowRecords - counts.rows_in : 0);
-		report.rejects = toRows<Reject>(
-			await engine.query(
-				'SELECT line, "column", value, reason FROM rejects WHERE source_file = ? ORDER BY line, rowid LIMIT 100',
-				[file]
-			)
-		);
+		// Only the precise path rejects rows; without rejected rows the file has none listed.
+		report.rejects = counts.rejected
+			? toRows<Reject>(
+					await engine.query(
+						'SELECT line, "column", value, reason FROM rejects WHERE source_file = ? ORDER BY line, rowid LIMIT 100',
+						[file]
+					)
+				)
+			: [];
 		step('report');
 		report.timings = staged.timings;
 	} finally {

@@ -3,7 +3,7 @@ import { createNodeEngine } from '../engine/node';
 import { toRows } from '../engine/rows';
 import { importCsv, ensureSchema } from './load';
 import { rowsTable } from './schema';
-import { clearSources, loadedFiles, viewSql } from './store';
+import { clearSources, loadedFiles, replaceSourcesSql, viewSql } from './store';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 const ACTUALS = 'Indikator-ID;Projekt-Nr.;Zeitraum von;Zeitraum bis;Istwert;Bemerkung\n';
@@ -31,6 +31,49 @@ describe('viewSql', () => {
 		expect(sql.startsWith('CREATE OR REPLACE VIEW "actuals" AS SELECT')).toBe(true);
 		expect(sql.split(' UNION ALL ')).toHaveLength(parts);
 		expect(sql).toContain(`FROM "${rowsTable('actuals')}"`);
+	});
+});
+
+describe('replaceSourcesSql', () => {
+	const listed = [
+		{ file: 'a.csv', relation: '_src_1', select_sql: 'SELECT 1' },
+		{ file: "b'.csv", relation: '_src_2', select_sql: 'SELECT 2' }
+	];
+	const added = { file: "b'.csv", sources: [{ relation: '_src_3', select: 'SELECT 3' }] };
+	test.each([
+		{
+			name: 'a new file is added after the listed ones',
+			replaced: [],
+			added,
+			has: ["INSERT INTO _sources VALUES ('actuals', 'b''.csv', '_src_3', 'SELECT 3')"],
+			hasNot: ['DROP TABLE', 'DELETE'],
+			selects: ['SELECT 1', 'SELECT 2', 'SELECT 3']
+		},
+		{
+			name: 'a file imported again replaces its source table',
+			replaced: ["b'.csv"],
+			added,
+			has: [
+				'DROP TABLE IF EXISTS "_src_2"',
+				"DELETE FROM _sources WHERE canonical = 'actuals' AND file IN ('b''.csv')",
+				`DELETE FROM "actuals__rows" WHERE _source_file IN ('b''.csv')`
+			],
+			hasNot: ['"_src_1"'],
+			selects: ['SELECT 1', 'SELECT 3']
+		},
+		{
+			name: 'a file without rows left only removes',
+			replaced: ['a.csv', 'c.csv'],
+			added: null,
+			has: ['DROP TABLE IF EXISTS "_src_1"', "file IN ('a.csv', 'c.csv')"],
+			hasNot: ['INSERT', '"_src_2"'],
+			selects: ['SELECT 2']
+		}
+	])('$name', ({ replaced, added, has, hasNot, selects }) => {
+		const sql = replaceSourcesSql('actuals', listed, replaced, added);
+		for (const part of has) expect(sql).toContain(part);
+		for (const part of hasNot) expect(sql).not.toContain(part);
+		expect(sql.endsWith(viewSql('actuals', selects))).toBe(true);
 	});
 });
 

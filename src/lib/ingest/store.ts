@@ -1,5 +1,5 @@
 import type { Engine } from '../engine';
-import { ident } from '../engine/sql';
+import { ident, literal } from '../engine/sql';
 import { toRows } from '../engine/rows';
 import { TABLES, tableDef, type CanonicalTable } from '../model';
 import { rowsTable, tableColumns } from './schema';
@@ -27,47 +27,56 @@ export function viewSql(table: CanonicalTable, selects: string[]): string {
 	return `CREATE OR REPLACE VIEW ${ident(table)} AS ${parts.join(' UNION ALL ')}`;
 }
 
-/** Recreates a canonical table's view from `_sources`; run inside the import's transaction. */
-async function rebuildView(engine: Engine, table: CanonicalTable): Promise<void> {
-	const selects = toRows<{ select_sql: string }>(
-		await engine.query('SELECT select_sql FROM _sources WHERE canonical = ? ORDER BY rowid', [table])
-	).map((r) => r.select_sql);
-	await engine.exec(viewSql(table, selects));
+/** A source as `_sources` lists it. */
+export interface ListedSource {
+	file: string;
+	relation: string;
+	select_sql: string;
+}
+
+/** SQL: the sources `_sources` lists for a canonical table, in the view's order. */
+export function listSourcesSql(table: CanonicalTable): string {
+	return `SELECT file, relation, select_sql FROM _sources WHERE canonical = ${literal(table)} ORDER BY rowid`;
 }
 
 /**
- * Removes the rows of the given files from a canonical table (their source tables and snapshot
- * rows), and adds `added` as a source of `file`. Part of the caller's transaction.
+ * SQL (several statements, one round trip to the engine) removing the rows of the given files from
+ * a canonical table (their source tables and snapshot rows) and adding `added` as a source of
+ * `file`, with the view rebuilt over `listed` (the table's sources before: listSourcesSql) minus
+ * the removed ones plus the added ones. File names are inlined (literal): statements of a batch
+ * take no parameters. Part of the caller's transaction.
  */
-export async function replaceSources(
-	engine: Engine,
+export function replaceSourcesSql(
 	table: CanonicalTable,
+	listed: ListedSource[],
 	replaced: string[],
 	added: { file: string; sources: StoredSource[] } | null
-): Promise<void> {
+): string {
+	const gone = new Set(replaced);
+	const statements: string[] = [];
 	if (replaced.length) {
-		const marks = replaced.map(() => '?').join(', ');
-		const dropped = toRows<{ relation: string }>(
-			await engine.query(`SELECT relation FROM _sources WHERE canonical = ? AND file IN (${marks})`, [
-				table,
-				...replaced
-			])
+		const files = replaced.map(literal).join(', ');
+		for (const { file, relation } of listed)
+			if (gone.has(file)) statements.push(`DROP TABLE IF EXISTS ${ident(relation)}`);
+		statements.push(
+			`DELETE FROM _sources WHERE canonical = ${literal(table)} AND file IN (${files})`,
+			`DELETE FROM ${ident(rowsTable(table))} WHERE _source_file IN (${files})`
 		);
-		for (const { relation } of dropped) await engine.exec(`DROP TABLE IF EXISTS ${ident(relation)}`);
-		await engine.query(`DELETE FROM _sources WHERE canonical = ? AND file IN (${marks})`, [
-			table,
-			...replaced
-		]);
-		await engine.query(`DELETE FROM ${ident(rowsTable(table))} WHERE _source_file IN (${marks})`, replaced);
 	}
-	for (const source of added?.sources ?? [])
-		await engine.query('INSERT INTO _sources VALUES (?, ?, ?, ?)', [
-			table,
-			added!.file,
-			source.relation,
-			source.select
-		]);
-	await rebuildView(engine, table);
+	const sources = added?.sources ?? [];
+	if (sources.length)
+		statements.push(
+			`INSERT INTO _sources VALUES ${sources
+				.map((source) => [table, added!.file, source.relation, source.select].map(literal).join(', '))
+				.map((row) => `(${row})`)
+				.join(', ')}`
+		);
+	const selects = [
+		...listed.filter((l) => !gone.has(l.file)).map((l) => l.select_sql),
+		...sources.map((source) => source.select)
+	];
+	statements.push(viewSql(table, selects));
+	return statements.join(';\n');
 }
 
 /** Empties every canonical table (source tables dropped, snapshot rows deleted) and the rejects. */
