@@ -292,16 +292,36 @@ export async function fastCheck(
 			`UPDATE ${relation} SET ${cols.map((col) => `${col} = ${textSql(col)}`).join(', ')} WHERE ${cols.map((col) => `starts_with(${col}, ' ') OR ends_with(${col}, ' ')`).join(' OR ')}`
 		);
 	}
-	// Totals need no check (placeholders of skipped rows are taken off afterwards). Every count is
-	// filtered on one column, so a column without placeholders or trailing cells is not read.
-	const [stats] = toRows<{ n: number; placeholders: number; trailing: number | null }>(
+	// One statement of rows (kind, k, p): the row count and placeholders (kind 0), the first row
+	// with a trailing cell (1), and the rows meeting each skip condition (2), one SELECT per
+	// condition: an OR of them would read every row. Totals need no check (placeholders of skipped
+	// rows are taken off afterwards); every count is filtered on one column, so a column without
+	// placeholders or trailing cells is not read.
+	const checks = toRows<{ kind: number; k: number | null; p: number }>(
 		await engine.query(
-			`SELECT (SELECT count(*) FROM ${relation}) AS n,
-			 CAST(${stored.placeholderCounts.join(' + ') || '0'} AS INTEGER) AS placeholders,
-			 ${stored.hasTrailing ? `(SELECT min(${ROW}) FROM ${relation} WHERE _trailing IS NOT NULL AND NOT ${emptySql('_trailing')})` : 'NULL'} AS trailing`
+			[
+				`SELECT 0 AS kind, (SELECT count(*) FROM ${relation}) AS k, CAST(${stored.placeholderCounts.join(' + ') || '0'} AS BIGINT) AS p`,
+				...(stored.hasTrailing
+					? [
+							`SELECT 1, (SELECT min(${ROW}) FROM ${relation} WHERE _trailing IS NOT NULL AND NOT ${emptySql('_trailing')}), 0`
+						]
+					: []),
+				...stored.skip.map(
+					(c) => `SELECT 2, ${ROW}, CAST(${placeholderSum} AS BIGINT) FROM ${relation} WHERE ${c}`
+				)
+			].join(' UNION ALL ')
 		)
 	);
-	const n = stats!.n;
+	const stats = {
+		n: checks.find((r) => r.kind === 0)!.k!,
+		placeholders: checks.find((r) => r.kind === 0)!.p,
+		trailing: checks.find((r) => r.kind === 1)?.k ?? null
+	};
+	// A row meeting two conditions is listed twice.
+	const skippedRows = [...new Map(checks.filter((r) => r.kind === 2).map((r) => [r.k!, r.p])).entries()]
+		.sort((a, b) => a[0] - b[0])
+		.map(([k, placeholders]) => ({ k, placeholders }));
+	const n = stats.n;
 	let rejected: number[] = [];
 	if (n !== records) {
 		if (n > records) throw ambiguousRecords(records, n);
@@ -325,23 +345,10 @@ export async function fastCheck(
 		}
 		return k + lo;
 	};
-	if (stats!.trailing !== null) {
-		const record = recordOf(stats!.trailing);
+	if (stats.trailing !== null) {
+		const record = recordOf(stats.trailing);
 		throw trailingError(ctx, source.firstDataLine + record - 1 + offsetOf(scan.breakpoints, record));
 	}
-	// One SELECT per condition (UNION drops a row met twice): an OR of them would read every row.
-	const skippedRows = stored.skip.length
-		? toRows<{ k: number; placeholders: number }>(
-				await engine.query(
-					`SELECT * FROM (${stored.skip
-						.map(
-							(c) =>
-								`SELECT ${ROW} AS k, CAST(${placeholderSum} AS INTEGER) AS placeholders FROM ${relation} WHERE ${c}`
-						)
-						.join(' UNION ')}) ORDER BY 1`
-				)
-			)
-		: [];
 	const skipped = skippedRows.map((r) => recordOf(r.k));
 	if (skipped.length) await engine.exec(`DELETE FROM ${relation} WHERE ${stored.skip.join(' OR ')}`);
 	step('fast_checks');
@@ -371,7 +378,7 @@ export async function fastCheck(
 		},
 		bad: [...rejected, ...skipped].sort((a, b) => a - b),
 		loaded: n - skipped.length,
-		placeholders: stats!.placeholders - skippedRows.reduce((sum, r) => sum + r.placeholders, 0)
+		placeholders: stats.placeholders - skippedRows.reduce((sum, r) => sum + r.placeholders, 0)
 	};
 }
 
