@@ -171,7 +171,8 @@ test('cancelling a running load stops it at once and keeps the data as it was', 
 	const stoppedAfter = Date.now() - clicked;
 	await expect(card).toContainText('Import abgebrochen: es wurde nichts geladen.');
 	await page.screenshot({ path: join(SHOTS, 'import-cancelled.png'), fullPage: true });
-	expect(stoppedAfter).toBeLessThan(3000);
+	// Far below the 9 s of a cancel that waits for the statement; loose enough for a busy 2-core machine.
+	expect(stoppedAfter).toBeLessThan(5000);
 
 	// Nothing of the file was kept: still the sample, with the same figures.
 	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample');
