@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 const ROWS = Number(process.env.WIRKUNG_BENCH_ROWS ?? 1_000_000);
 const BIG_ROWS = Number(process.env.WIRKUNG_BENCH_BIG_ROWS ?? 5_000_000);
-const ROUNDS = Number(process.env.WIRKUNG_BENCH_INGEST_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.WIRKUNG_BENCH_INGEST_ROUNDS ?? 5);
 const METHODS = ['read_csv', 'pipeline', 'papaparse'];
 const GENDERS = ['', 'weiblich', 'männlich', 'divers'];
 
