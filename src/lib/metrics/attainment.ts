@@ -2,7 +2,8 @@ import type { Table } from 'apache-arrow';
 import type { Engine, SqlParam } from '../engine';
 import { toRows } from '../engine/rows';
 import { actualsKeys, NO_FILTERS, targetFactsWhere, type Filters } from './filters';
-import { attainmentSources, inlineSources, type AttainmentSources } from './sources';
+import { attainmentOfSlice } from './slice';
+import { attainmentSources, derived, heldSlice, inlineSources, type AttainmentSources } from './sources';
 import { attainmentStatus, thresholdsFor, type AttainmentStatus, type Thresholds } from './status';
 
 /** What attainment is grouped by. */
@@ -162,7 +163,13 @@ export function groupAttainment(
 	return { key, label, indicatorId, actual, target, attainment, status, projects, n, asOf, since };
 }
 
+/** attainmentSql's rows: computed in memory with a coordinator (see slice.ts), else by the SQL. */
 async function queryAttainment(engine: Engine, filters: Filters, by: AttainmentDimension) {
+	const held = await heldSlice(engine, filters);
+	if (held)
+		return derived(held, JSON.stringify(['attainment', by, filters]), () =>
+			attainmentOfSlice(held.slice, held.targets, held.indicators, filters, by)
+		);
 	const { sql, params } = attainmentSql(filters, by, await attainmentSources(engine, filters));
 	return toRows<AttainmentRow>(await engine.query(sql, params));
 }
@@ -212,6 +219,22 @@ export async function attainmentRankings(
 	filters: Filters,
 	indicatorId: string
 ): Promise<Record<RankedDimension, Attainment[]>> {
+	const held = await heldSlice(engine, filters);
+	if (held) {
+		const rank = (by: RankedDimension) =>
+			attainmentOfSlice(
+				held.slice,
+				held.targets,
+				held.indicators,
+				rankingFilters(filters, by, indicatorId),
+				by
+			).map((row) => groupAttainment(row));
+		return derived(held, JSON.stringify(['rankings', indicatorId, filters]), () => ({
+			state: rank('state'),
+			municipality: rank('municipality'),
+			project: rank('project')
+		}));
+	}
 	const sources = await attainmentSources(engine, filters);
 	const parts = RANKED.map((by) => attainmentSql(rankingFilters(filters, by, indicatorId), by, sources));
 	const sql = `${parts.map((part, i) => `SELECT ${i} AS ranking, * FROM (${part.sql})`).join('\nUNION ALL\n')}

@@ -1,7 +1,8 @@
 import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
 import { actualsKeys, NO_FILTERS, type Filters } from './filters';
-import { attainmentSources, projectActualsSql, subquery, type Relation } from './sources';
+import { overviewOfSlice } from './slice';
+import { attainmentSources, derived, heldSlice, projectActualsSql, subquery, type Relation } from './sources';
 
 /** Headline figures of the programme overview. */
 export interface ProgrammeOverview {
@@ -50,6 +51,11 @@ export async function programmeOverview(
 	engine: Engine,
 	filters: Filters = NO_FILTERS
 ): Promise<ProgrammeOverview> {
+	const held = await heldSlice(engine, filters);
+	if (held)
+		return derived(held, JSON.stringify(['overview', filters]), () =>
+			overviewOfSlice(held.slice, held.indicators, held.projects, filters)
+		);
 	const sources = await attainmentSources(engine, filters);
 	const { sql, params } = programmeOverviewSql(filters, sources.actuals, sources);
 	const [row] = toRows<ProgrammeOverview>(await engine.query(sql, params));

@@ -1,5 +1,15 @@
-import type { Engine, SqlParam } from '../engine';
+import { toRows, type Engine, type SqlParam } from '../engine';
 import { actualsSlice, allOf, type Filters } from './filters';
+import {
+	NO_DAY,
+	sliceProjectActuals,
+	type HeldActuals,
+	type IndicatorFact,
+	type ProjectActual,
+	type ProjectPair,
+	type ProjectPlace,
+	type TargetFact
+} from './slice';
 
 /**
  * The relations the attainment and overview figures read: per-project actuals of a filter slice
@@ -26,6 +36,8 @@ export interface Materializing {
 	 * result of a kind is read by the same SQL text, so statements reading it are planned once.
 	 */
 	keep(kind: string, sql: string, params?: SqlParam[]): Promise<{ table: string; key: number }>;
+	/** The value `compute` resolves to, computed on first call under `key`, then reused. */
+	remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 export function canMaterialize(engine: Engine): engine is Engine & Materializing {
@@ -225,4 +237,113 @@ export async function attainmentSources(engine: Engine, filters: Filters): Promi
 /** The actual rows: the coordinator's facts table (a superset of the columns), else `actuals`. */
 export async function actualsTable(engine: Engine): Promise<string> {
 	return canMaterialize(engine) ? (await factsTables(engine)).facts : 'actuals';
+}
+
+/** What the figures computed in memory (slice.ts) read besides the actual rows; one copy per data version. */
+export interface HeldFacts {
+	/** Indexed by pair number less one (see heldActuals). */
+	pairs: ProjectPair[];
+	targets: TargetFact[];
+	indicators: IndicatorFact[];
+	projects: ProjectPlace[];
+}
+
+/** A DATE column as days since 1970-01-01, NO_DAY for NULL (an INTEGER column reads as an Int32Array). */
+const day = (column: string) => `coalesce(datediff('day', DATE '1970-01-01', ${column}), ${NO_DAY})::INTEGER`;
+
+/** The pairs, targets, indicators and projects, read once per data version. */
+function heldFacts(engine: Engine & Materializing): Promise<HeldFacts> {
+	return engine.remember('held-facts', async () => {
+		const [{ pairs }, targets, projects, indicators] = await Promise.all([
+			factsTables(engine),
+			engine.materialize(TARGET_FACTS_SQL),
+			engine.materialize('SELECT * FROM projects'),
+			engine.materialize('SELECT * FROM indicators')
+		]);
+		const rows = async <T>(sql: string) => toRows<T>(await engine.query(sql));
+		const [pairRows, targetRows, indicatorRows, projectRows] = await Promise.all([
+			rows<ProjectPair>(`SELECT indicator_id AS "indicatorId", project_id AS "projectId", aggregation,
+				project_name AS "projectName", municipality, state FROM ${pairs} ORDER BY pair`),
+			rows<Omit<TargetFact, 'municipalityStates'> & { municipalityStates: Iterable<string | null> | null }>(
+				`SELECT indicator_id AS "indicatorId", scope, scope_id AS "scopeId",
+				${day('period_start')} AS "periodStart", ${day('period_end')} AS "periodEnd",
+				target_value::DOUBLE AS "targetValue", target_type AS "targetType", aggregation,
+				project_municipality AS "projectMunicipality", project_state AS "projectState",
+				municipality_state AS "municipalityState", municipality_states AS "municipalityStates"
+				FROM ${targets}`
+			),
+			rows<IndicatorFact>(
+				`SELECT indicator_id AS "indicatorId", name, unit, esf_code AS "esfCode", direction FROM ${indicators}`
+			),
+			rows<ProjectPlace>(`SELECT project_id AS "projectId", municipality, state FROM ${projects}`)
+		]);
+		return {
+			pairs: pairRows,
+			targets: targetRows.map((t) => ({
+				...t,
+				periodStart: t.periodStart === NO_DAY ? null : t.periodStart,
+				periodEnd: t.periodEnd === NO_DAY ? null : t.periodEnd,
+				municipalityStates: [...(t.municipalityStates ?? [])].filter((s): s is string => s !== null)
+			})),
+			indicators: indicatorRows,
+			projects: projectRows
+		};
+	});
+}
+
+/** The actual rows of one breakdown row kind of known indicators, column-wise, in the facts table's order. */
+function heldActuals(engine: Engine & Materializing, kind: number): Promise<HeldActuals> {
+	return engine.remember(`held-actuals:${kind}`, async () => {
+		const { facts } = await factsTables(engine);
+		const table = await engine.query(
+			`SELECT pair - 1 AS pair, ${day('period_start')} AS period_start, ${day('period_end')} AS period_end,
+				coalesce(value::DOUBLE, 'NaN'::DOUBLE) AS value, coalesce(cumulative, false)::UTINYINT AS cumulative
+			FROM ${facts} WHERE listed AND row_kind = ${kind}`
+		);
+		const column = (name: string) => table.getChild(name)!.toArray();
+		return {
+			pair: column('pair') as Int32Array,
+			periodStart: column('period_start') as Int32Array,
+			periodEnd: column('period_end') as Int32Array,
+			value: column('value') as Float64Array,
+			cumulative: column('cumulative') as Uint8Array
+		};
+	});
+}
+
+/** What the figures computed in memory need for one filter state: its slice of per-project actuals and the facts. */
+export interface HeldSlice extends HeldFacts {
+	slice: ProjectActual[];
+}
+
+/**
+ * The per-project actuals of the filters' slice (period range and breakdown row kind) computed in
+ * memory, with the facts they are read with; null for an engine without a coordinator (the
+ * figures then run their SQL).
+ */
+export async function heldSlice(engine: Engine, filters: Filters): Promise<HeldSlice | null> {
+	if (!canMaterialize(engine)) return null;
+	const kind = breakdownKind(filters);
+	const [facts, slice] = await Promise.all([
+		heldFacts(engine),
+		engine.remember(`held-slice:${kind}:${filters.periodFrom}:${filters.periodTo}`, async () => {
+			const [rows, { pairs }] = await Promise.all([heldActuals(engine, kind), heldFacts(engine)]);
+			return sliceProjectActuals(rows, pairs, filters);
+		})
+	]);
+	return { ...facts, slice };
+}
+
+/** Figures computed from a held slice, by what they are (see `derived`); gone with the slice. */
+const derivedFigures = new WeakMap<ProjectActual[], Map<string, unknown>>();
+
+/**
+ * A figure computed from a held slice, computed once per slice and `key` (which must name the
+ * figure and every filter it reads): the views of a page ask for the same figures.
+ */
+export function derived<T>(held: HeldSlice, key: string, compute: () => T): T {
+	let figures = derivedFigures.get(held.slice);
+	if (!figures) derivedFigures.set(held.slice, (figures = new Map()));
+	if (!figures.has(key)) figures.set(key, compute());
+	return figures.get(key) as T;
 }

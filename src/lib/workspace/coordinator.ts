@@ -10,6 +10,8 @@ const MAX_TABLES = 24;
 const MAX_STATEMENTS = 64;
 /** Results kept by number in a shared table (see `keep`), per data version: ~10⁴ rows each. */
 const MAX_KEPT = 48;
+/** Values computed in memory from the data (see `remember`), per data version: up to a few MB each. */
+const MAX_REMEMBERED = 48;
 
 /**
  * The dashboards' query coordinator, between the metrics' SQL builders and the views (the layers
@@ -18,7 +20,9 @@ const MAX_KEPT = 48;
  * keeps materialized aggregates for the metrics (see metrics/sources.ts): as a temp table each, or
  * (`keep`) numbered in one table per kind, so the SQL reading them stays the same. A query
  * with parameters runs through a statement prepared once per SQL text: a filter change mostly
- * changes parameters only, and planning a figure's SQL again costs as much as running it.
+ * changes parameters only, and planning a figure's SQL again costs as much as running it. It also
+ * remembers values computed in memory from query results (`remember`), e.g. the actual rows the
+ * attainment figures are computed from (metrics/slice.ts).
  * For reads only: a new data version (`version()` changed) or an `exec` empties the caches.
  */
 export class Coordinator implements Engine, Materializing {
@@ -30,6 +34,7 @@ export class Coordinator implements Engine, Materializing {
 	#statements = new Map<string, Promise<PreparedQuery>>();
 	#kept = new Map<string, Promise<{ table: string; key: number }>>();
 	#keptTables = new Map<string, Promise<string>>();
+	#remembered = new Map<string, Promise<unknown>>();
 	#named = 0;
 	#keys = 0;
 
@@ -98,6 +103,10 @@ export class Coordinator implements Engine, Materializing {
 			({ table, key }) =>
 				void this.#prepared(`DELETE FROM ${table} WHERE kept_key = CAST(? AS INTEGER)`, [key]).catch(() => {})
 		);
+	}
+
+	remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+		return this.#once(this.#remembered, MAX_REMEMBERED, key, compute) as Promise<T>;
 	}
 
 	/** The table of one kind of kept rows, created (empty, with the query's columns) on first use. */
@@ -194,6 +203,7 @@ export class Coordinator implements Engine, Materializing {
 		this.#statements.clear();
 		this.#kept.clear();
 		this.#keptTables.clear();
+		this.#remembered.clear();
 		for (const statement of statements) statement.then((s) => s.close()).catch(() => {});
 		for (const table of tables)
 			table.then(
