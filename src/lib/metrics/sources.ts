@@ -291,25 +291,54 @@ function heldFacts(engine: Engine & Materializing): Promise<HeldFacts> {
 	});
 }
 
-/** The actual rows of one breakdown row kind of known indicators, column-wise, in the facts table's order. */
-function heldActuals(engine: Engine & Materializing, kind: number): Promise<HeldActuals> {
-	return engine.remember(`held-actuals:${kind}`, async () => {
+/**
+ * The actual rows of known indicators, column-wise, per breakdown row kind: read in one query (the
+ * facts table is sorted by kind, so each kind is a run of rows, viewed without a copy). All kinds
+ * at once: a gender or age-group filter then asks nothing of the engine (~21 bytes a row).
+ */
+function heldActuals(engine: Engine & Materializing): Promise<Map<number, HeldActuals>> {
+	return engine.remember('held-actuals', async () => {
 		const { facts } = await factsTables(engine);
 		const table = await engine.query(
-			`SELECT pair - 1 AS pair, ${day('period_start')} AS period_start, ${day('period_end')} AS period_end,
-				coalesce(value::DOUBLE, 'NaN'::DOUBLE) AS value, coalesce(cumulative, false)::UTINYINT AS cumulative
-			FROM ${facts} WHERE listed AND row_kind = ${kind}`
+			`SELECT row_kind::UTINYINT AS row_kind, pair - 1 AS pair, ${day('period_start')} AS period_start,
+				${day('period_end')} AS period_end, coalesce(value::DOUBLE, 'NaN'::DOUBLE) AS value,
+				coalesce(cumulative, false)::UTINYINT AS cumulative
+			FROM ${facts} WHERE listed AND row_kind IS NOT NULL`
 		);
 		const column = (name: string) => table.getChild(name)!.toArray();
-		return {
+		const kinds = column('row_kind') as Uint8Array;
+		const all = {
 			pair: column('pair') as Int32Array,
 			periodStart: column('period_start') as Int32Array,
 			periodEnd: column('period_end') as Int32Array,
 			value: column('value') as Float64Array,
 			cumulative: column('cumulative') as Uint8Array
 		};
+		const byKind = new Map<number, HeldActuals>();
+		for (let start = 0; start < kinds.length;) {
+			let end = start;
+			while (end < kinds.length && kinds[end] === kinds[start]) end++;
+			byKind.set(kinds[start]!, {
+				pair: all.pair.subarray(start, end),
+				periodStart: all.periodStart.subarray(start, end),
+				periodEnd: all.periodEnd.subarray(start, end),
+				value: all.value.subarray(start, end),
+				cumulative: all.cumulative.subarray(start, end)
+			});
+			start = end;
+		}
+		return byKind;
 	});
 }
+
+/** No rows (a breakdown row kind the data does not have). */
+const NO_ACTUALS: HeldActuals = {
+	pair: new Int32Array(),
+	periodStart: new Int32Array(),
+	periodEnd: new Int32Array(),
+	value: new Float64Array(),
+	cumulative: new Uint8Array()
+};
 
 /** What the figures computed in memory need for one filter state: its slice of per-project actuals and the facts. */
 export interface HeldSlice extends HeldFacts {
@@ -327,8 +356,8 @@ export async function heldSlice(engine: Engine, filters: Filters): Promise<HeldS
 	const [facts, slice] = await Promise.all([
 		heldFacts(engine),
 		engine.remember(`held-slice:${kind}:${filters.periodFrom}:${filters.periodTo}`, async () => {
-			const [rows, { pairs }] = await Promise.all([heldActuals(engine, kind), heldFacts(engine)]);
-			return sliceProjectActuals(rows, pairs, filters);
+			const [byKind, { pairs }] = await Promise.all([heldActuals(engine), heldFacts(engine)]);
+			return sliceProjectActuals(byKind.get(kind) ?? NO_ACTUALS, pairs, filters);
 		})
 	]);
 	return { ...facts, slice };
