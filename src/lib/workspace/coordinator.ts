@@ -10,8 +10,8 @@ const MAX_TABLES = 24;
 const MAX_STATEMENTS = 64;
 /** Results kept by number in a shared table (see `keep`), per data version: ~10⁴ rows each. */
 const MAX_KEPT = 48;
-/** Values computed in memory from the data (see `remember`), per data version: up to a few MB each. */
-const MAX_REMEMBERED = 48;
+/** Values computed in memory from the data (see `remember`), per data version: up to ~20 MB (all actual rows held), mostly ~1 MB (a slice). */
+const MAX_REMEMBERED = 32;
 
 /**
  * The dashboards' query coordinator, between the metrics' SQL builders and the views (the layers
