@@ -1,9 +1,17 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import { QUERY_CONFIG, type Engine, type Preparing, type SqlParam } from './index';
+import {
+	checkInterruptible,
+	Interrupted,
+	QUERY_CONFIG,
+	type Engine,
+	type Preparing,
+	type SqlParam
+} from './index';
 
 /**
  * Bundles are served by the app itself (hashed under /_app/immutable, precompressed, cached for a
@@ -30,27 +38,25 @@ export async function createBrowserEngine(): Promise<Engine & Preparing> {
 	const conn = await db.connect();
 	return {
 		async exec(sql, signal, params = []) {
-			const statement = params.length ? await conn.prepare(sql) : null;
+			checkInterruptible(signal, params);
+			if (signal) {
+				await interruptible(conn, sql, signal);
+				return;
+			}
+			if (params.length === 0) {
+				await conn.query(sql);
+				return;
+			}
+			const statement = await conn.prepare(sql);
 			try {
-				if (!signal) {
-					await (statement ? statement.query(...params) : conn.query(sql));
-					return;
-				}
-				// send() runs the statement in slices the worker polls, so a cancel stops it in between.
-				if (signal.aborted) throw new Error('Abgebrochen');
-				const cancel = () => void conn.cancelSent();
-				signal.addEventListener('abort', cancel, { once: true });
-				try {
-					const reader = await (statement ? statement.send(...params) : conn.send(sql));
-					while (!(await reader.next()).done);
-				} finally {
-					signal.removeEventListener('abort', cancel);
-				}
+				await statement.query(...params);
 			} finally {
-				await statement?.close();
+				await statement.close();
 			}
 		},
-		async query(sql, params: SqlParam[] = []) {
+		async query(sql, params: SqlParam[] = [], signal?: AbortSignal) {
+			checkInterruptible(signal, params);
+			if (signal) return interruptible(conn, sql, signal);
 			if (params.length === 0) return conn.query(sql);
 			const statement = await conn.prepare(sql);
 			try {
@@ -83,4 +89,31 @@ export async function createBrowserEngine(): Promise<Engine & Preparing> {
 			await db.terminate();
 		}
 	};
+}
+
+/**
+ * Runs one statement as a pending query: send() has the worker run it in slices it polls (at most
+ * `queryPollingInterval` each), so a cancel sent on abort is taken between two slices and the
+ * statement stops there, whatever it is doing. Rejects with Interrupted when the cancel stopped
+ * it; a statement that finished before the cancel arrived resolves as usual.
+ */
+async function interruptible(
+	conn: duckdb.AsyncDuckDBConnection,
+	sql: string,
+	signal: AbortSignal
+): Promise<Table> {
+	let cancelled: Promise<boolean> | null = null as Promise<boolean> | null;
+	const cancel = () => {
+		cancelled = conn.cancelSent();
+	};
+	signal.addEventListener('abort', cancel, { once: true });
+	try {
+		const reader = await conn.send(sql);
+		return new Table(reader.schema, await reader.readAll());
+	} catch (error) {
+		if (cancelled && (await cancelled)) throw new Interrupted();
+		throw error;
+	} finally {
+		signal.removeEventListener('abort', cancel);
+	}
 }

@@ -17,12 +17,17 @@ export const QUERY_CONFIG = { castBigIntToDouble: true, castDecimalToDouble: tru
 export interface Engine {
 	/**
 	 * Runs statements that return nothing of interest (DDL, INSERT, COPY). With a signal, an abort
-	 * interrupts the running statement (browser engine); the promise then rejects. With `params`,
-	 * one statement with positional `?` parameters.
+	 * interrupts the running statement and the promise rejects with `Interrupted` (with `Aborted`
+	 * when the signal was aborted before it started). With `params`, one statement with positional
+	 * `?` parameters; duckdb-wasm runs a prepared statement in one go, so params and a signal cannot
+	 * be combined (the engines refuse it rather than run an uninterruptible statement).
 	 */
 	exec(sql: string, signal?: AbortSignal, params?: SqlParam[]): Promise<void>;
-	/** Runs one query with positional `?` parameters and returns its result as an Arrow table. */
-	query(sql: string, params?: SqlParam[]): Promise<Table>;
+	/**
+	 * Runs one query with positional `?` parameters and returns its result as an Arrow table. With a
+	 * signal (and no params, as for exec), an abort interrupts it as it does a running exec.
+	 */
+	query(sql: string, params?: SqlParam[], signal?: AbortSignal): Promise<Table>;
 	/** Makes bytes readable to SQL under `name` (e.g. `read_csv('name')`). */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	/**
@@ -37,6 +42,28 @@ export interface Engine {
 	/** DuckDB library version, e.g. "v1.4.1". */
 	version(): Promise<string>;
 	close(): Promise<void>;
+}
+
+/** A running statement stopped by its abort signal: DuckDB cancelled it, nothing of it is kept. */
+export class Interrupted extends Error {
+	constructor() {
+		super('Die Abfrage wurde abgebrochen.');
+	}
+}
+
+/** A statement not started because its abort signal was aborted already. */
+export class Aborted extends Error {
+	constructor() {
+		super('Abgebrochen');
+	}
+}
+
+/** Refuses params with a signal (see Engine.exec) and a statement whose signal is aborted already. */
+export function checkInterruptible(signal: AbortSignal | undefined, params: SqlParam[]): void {
+	if (!signal) return;
+	if (params.length)
+		throw new Error('Eine Anweisung mit Parametern lässt sich nicht abbrechen; Werte als Literal einsetzen.');
+	if (signal.aborted) throw new Aborted();
 }
 
 /** A statement planned once and run with different parameters. */

@@ -1,5 +1,15 @@
 import { createRequire } from 'node:module';
-import { QUERY_CONFIG, type Engine, type Preparing, type SqlParam } from './index';
+import { setImmediate } from 'node:timers/promises';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import {
+	checkInterruptible,
+	Interrupted,
+	QUERY_CONFIG,
+	type Engine,
+	type Preparing,
+	type SqlParam
+} from './index';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +35,11 @@ export async function createNodeEngine(): Promise<Engine & Preparing> {
 	const conn = db.connect();
 	return {
 		async exec(sql, signal, params: SqlParam[] = []) {
-			if (signal?.aborted) throw new Error('Abgebrochen');
+			checkInterruptible(signal, params);
+			if (signal) {
+				await interruptible(conn, sql, signal);
+				return;
+			}
 			if (params.length === 0) {
 				conn.query(sql);
 				return;
@@ -37,7 +51,9 @@ export async function createNodeEngine(): Promise<Engine & Preparing> {
 				statement.close();
 			}
 		},
-		async query(sql, params: SqlParam[] = []) {
+		async query(sql, params: SqlParam[] = [], signal?: AbortSignal) {
+			checkInterruptible(signal, params);
+			if (signal) return interruptible(conn, sql, signal);
 			if (params.length === 0) return conn.query(sql);
 			const statement = conn.prepare(sql);
 			try {
@@ -72,4 +88,29 @@ export async function createNodeEngine(): Promise<Engine & Preparing> {
 			conn.close();
 		}
 	};
+}
+
+/**
+ * Runs one statement as a pending query, as the browser engine does: DuckDB runs it in slices of at
+ * most `queryPollingInterval`, and between two slices the event loop turns, so an abort (a timer,
+ * an I/O callback) is seen and the statement cancelled there. Rejects with Interrupted when the
+ * cancel stopped it.
+ */
+function interruptible(conn: DuckDBConnection, sql: string, signal: AbortSignal): Promise<Table> {
+	return conn.useUnsafe(async (bindings, id) => {
+		let header = bindings.startPendingQuery(id, sql, false);
+		while (header === null) {
+			await setImmediate();
+			if (signal.aborted && bindings.cancelPendingQuery(id)) throw new Interrupted();
+			header = bindings.pollPendingQuery(id);
+		}
+		const chunks = [header];
+		for (;;) {
+			const chunk = bindings.fetchQueryResults(id);
+			if (chunk === null) continue;
+			if (chunk.length === 0) break;
+			chunks.push(chunk);
+		}
+		return tableFromIPC(chunks);
+	});
 }

@@ -4,8 +4,10 @@ export function ident(name: string): string {
 }
 
 /**
- * Quotes a string literal. Only for values the app itself controls (vocabulary spellings, file
- * names it generated, reason templates); user-supplied values go through query parameters.
+ * Quotes a string literal: any text reads back as itself (quotes doubled; DuckDB reads no
+ * backslash escapes in a standard literal; sql.test.ts holds it to that). Query parameters are
+ * preferred; a literal is for statements that cannot take them: batches of several statements and
+ * statements an abort must be able to interrupt (see Engine.exec).
  */
 export function literal(value: string): string {
 	return `'${value.replace(/'/g, "''")}'`;

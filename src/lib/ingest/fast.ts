@@ -128,7 +128,7 @@ export async function fastStore(
 	const typed = (h: string) => types[h] !== 'VARCHAR';
 	// Vocabulary cells are mapped by a CASE over the sample's spellings, worked out in JS; any other
 	// spelling, and one the SQL would refuse, is stored as UNKNOWN and its row goes the precise way.
-	const params: string[] = [];
+	// Spellings are literals, not parameters: a prepared statement could not be interrupted.
 	const vocabularyTag = (c: ColumnDef, h: string): string => {
 		const counts = new Map<string, number>();
 		for (const v of ctx.sampleOf(h)) if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -136,10 +136,9 @@ export async function fastStore(
 		for (const [spelling] of [...counts].sort((x, y) => y[1] - x[1]).slice(0, MAX_SPELLINGS)) {
 			const known = vocabularyValue(spelling, c);
 			if (!known || (known.code === null && (!known.placeholder || required(c)))) continue;
-			whens.push('WHEN ? THEN ?');
-			params.push(spelling, known.code ?? '');
+			whens.push(`WHEN ${raw(h)} = ${literal(spelling)} THEN ${literal(known.code ?? '')}`);
 		}
-		return `CASE WHEN ${raw(h)} IS NULL THEN NULL ${whens.map((w) => w.replace('WHEN ?', `WHEN ${raw(h)} = ?`)).join(' ')} ELSE '${UNKNOWN}' END`;
+		return `CASE WHEN ${raw(h)} IS NULL THEN NULL ${whens.join(' ')} ELSE '${UNKNOWN}' END`;
 	};
 	const untrimmed: FastStored['untrimmed'] = [];
 	const text = (c: ColumnDef, h: string): string => {
@@ -196,11 +195,7 @@ export async function fastStore(
 		ctx.raw.exec(`DROP TABLE IF EXISTS _rejects_${ctx.id}; DROP TABLE IF EXISTS _reject_scans_${ctx.id};`)
 	);
 	try {
-		await engine.exec(
-			`CREATE OR REPLACE TABLE ${relation} AS SELECT ${stored.join(', ')} FROM ${read}`,
-			undefined,
-			params
-		);
+		await engine.exec(`CREATE OR REPLACE TABLE ${relation} AS SELECT ${stored.join(', ')} FROM ${read}`);
 	} catch (error) {
 		if (ctx.signal?.aborted) throw error;
 		// Whatever read_csv refuses here, the precise path reports (or reads) in its own words.
