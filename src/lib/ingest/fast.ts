@@ -19,6 +19,7 @@ import {
 	type Source
 } from './read';
 import type { RecordScan } from './scan';
+import type { StepTimer } from './timings';
 import { sqlType } from './schema';
 import type { StoredSource } from './store';
 import { dateSql, extrasSql, isPlaceholderSql, numberSql, vocabularyValue } from './typing';
@@ -113,7 +114,6 @@ export async function fastStore(
 	records: number,
 	plan: FastPlan,
 	padded: readonly number[],
-	step: (name: string) => void,
 	cleanups: (() => Promise<void>)[]
 ): Promise<FastStored | null> {
 	const { engine, headers, def, mapping } = ctx;
@@ -201,7 +201,6 @@ export async function fastStore(
 		// Whatever read_csv refuses here, the precise path reports (or reads) in its own words.
 		return null;
 	}
-	step('fast_read');
 	const typedNumbers = numberColumns.filter((c) => !untyped(c)).map((c) => ident(c.name));
 	return {
 		relation,
@@ -272,7 +271,7 @@ export async function fastCheck(
 	stored: FastStored,
 	source: Source,
 	scan: RecordScan,
-	step: (name: string) => void,
+	timer: StepTimer,
 	cleanups: (() => Promise<void>)[]
 ): Promise<FastResult | null> {
 	const { engine } = ctx;
@@ -321,12 +320,13 @@ export async function fastCheck(
 	if (n !== records) {
 		if (n > records) throw ambiguousRecords(records, n);
 		if (records - n > MAX_FAST_REJECTS(records)) return null;
+		timer.begin('fast_rejects');
 		const rejectedAt = toRows<{ p: number }>(
 			await engine.query(`SELECT DISTINCT line_byte_position AS p FROM _rejects_${ctx.id} ORDER BY p`)
 		);
 		rejected = [...new Set(rejectedAt.map((r) => recordAt(scan.starts, scan.records, r.p)))];
 		if (n + rejected.length !== records) return null;
-		step('fast_rejects');
+		timer.begin('fast_checks');
 	}
 
 	// Source record of stored row k: k plus the rejected records before it.
@@ -346,7 +346,6 @@ export async function fastCheck(
 	}
 	const skipped = skippedRows.map((r) => recordOf(r.k));
 	if (skipped.length) await engine.exec(`DELETE FROM ${relation} WHERE ${stored.skip.join(' OR ')}`);
-	step('fast_checks');
 
 	const breakpoints = storedBreakpoints(scan, records, rejected);
 	let line = `${ROW} + ${source.firstDataLine - 1}`;

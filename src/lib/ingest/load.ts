@@ -1,4 +1,4 @@
-import type { Engine } from '../engine';
+import { Interrupted, type Engine } from '../engine';
 import { toRows } from '../engine/rows';
 import { literal } from '../engine/sql';
 import { tableDef, type CanonicalTable } from '../model';
@@ -12,7 +12,7 @@ import { CANCELLED, ImportError, isNumeric, throwIfAborted, type Context, type S
 import { schemaSql } from './schema';
 import { listSourcesSql, replaceSourcesSql, type ListedSource } from './store';
 import type { NumberStyle } from './typing';
-import { stepTimer } from './timings';
+import { stepTimer, type StepTimer } from './timings';
 
 export { CANCELLED, ImportError } from './read';
 
@@ -57,8 +57,13 @@ export interface ImportReport {
 	rejects: Reject[];
 	/** The import failed for a reason of ours, not of the file (the CLI exits with 2). */
 	internal?: boolean;
-	/** Milliseconds per load step (register, fast_read, wait, fast_rejects, fast_checks, precise, insert, report). */
+	/** Milliseconds per load step (register, fast_read, wait, fast_checks, fast_rejects, precise, insert, report). */
 	timings?: Record<string, number>;
+	/**
+	 * A cancelled load: the step whose running statement the cancel interrupted (DuckDB stopped it
+	 * midway). Unset when the cancel came between statements and the load stopped before its next.
+	 */
+	interrupted?: string;
 }
 
 /** How a prepared file is loaded: which table, which header goes to which canonical column. */
@@ -71,8 +76,13 @@ export interface LoadOptions {
 	replace?: boolean;
 	/** Further source files whose rows in the same table this import replaces (e.g. sample data). */
 	replaceFiles?: string[];
-	/** Checked between steps: an abort before the commit leaves the data as it was. */
+	/**
+	 * Cancels the load: an abort before the commit interrupts the running statement, and the data
+	 * stays as it was. The commit itself is not interrupted: after it, the file is loaded.
+	 */
 	signal?: AbortSignal;
+	/** Hears each step of the load as it begins (register, fast_read, …, insert, report). */
+	onStep?: (step: string) => void;
 }
 
 export interface ImportOptions extends LoadOptions {
@@ -128,8 +138,9 @@ export async function loadPrepared(
 ): Promise<ImportReport> {
 	const report = emptyReport(prepared);
 	if (prepared.error) return report;
-	return settle(report, options, async () =>
-		finish(await stage(engine, prepared, options, report), prepared, options)
+	const timer = stepTimer(options.onStep);
+	return settle(report, options, timer, async () =>
+		finish(await stage(engine, prepared, options, report, timer), prepared, options)
 	);
 }
 
@@ -143,15 +154,19 @@ export interface StagedLoad {
 	registered: string;
 	fast: FastStored | null;
 	cleanups: (() => Promise<void>)[];
-	timings: Record<string, number>;
-	step: (name: string) => void;
+	timer: StepTimer;
+	/** A cancel stopped the stage (its tables are dropped): finishLoad reports the cancel. */
+	stopped?: boolean;
+	/** discard ran: what the stage made is gone. */
+	discarded?: boolean;
 }
 
 /**
  * Starts loading a file from its head while the whole file is still being scanned: the file's
  * bytes from the head's `bodyOffset` on (or the picked file itself when that is 0) are registered
  * and read into its table. Null when that cannot start; finishLoad then loads the whole prepared
- * file the usual way and reports whatever went wrong in its own words.
+ * file the usual way and reports whatever went wrong in its own words. A stage a cancel stopped is
+ * returned `stopped`: the load ends there, and finishLoad reports the step the cancel stopped.
  */
 export async function stageLoad(
 	engine: Engine,
@@ -159,12 +174,16 @@ export async function stageLoad(
 	body: Uint8Array | Blob,
 	options: LoadOptions = {}
 ): Promise<StagedLoad | null> {
+	const timer = stepTimer(options.onStep);
+	const staging: { staged?: StagedLoad } = {};
 	try {
 		return body instanceof Uint8Array
-			? await stage(engine, { ...head, utf8: body }, options, emptyReport(head))
-			: await stage(engine, head, options, emptyReport(head), body);
+			? await stage(engine, { ...head, utf8: body }, options, emptyReport(head), timer, undefined, staging)
+			: await stage(engine, head, options, emptyReport(head), timer, body, staging);
 	} catch {
-		return null;
+		if (!options.signal?.aborted || !staging.staged) return null;
+		staging.staged.stopped = true;
+		return staging.staged;
 	}
 }
 
@@ -180,8 +199,8 @@ export async function finishLoad(
 	full: PreparedCsv,
 	options: LoadOptions = {}
 ): Promise<ImportReport> {
-	if (staged && sameBasis(staged.basis, full)) {
-		return settle(staged.report, options, () => finish(staged, full, options));
+	if (staged?.stopped || (staged && sameBasis(staged.basis, full))) {
+		return settle(staged.report, options, staged.timer, () => finish(staged, full, options));
 	}
 	if (staged) await discard(staged);
 	return loadPrepared(engine, full, options);
@@ -192,10 +211,14 @@ export function discardLoad(staged: StagedLoad): Promise<void> {
 	return discard(staged);
 }
 
-/** Runs a load and fills in the report's outcome: ok, or the error in words and whose it is. */
+/**
+ * Runs a load and fills in the report's outcome: ok, or the error in words and whose it is; for a
+ * cancel, the steps it got through and the one whose running statement it interrupted.
+ */
 async function settle(
 	report: ImportReport,
 	options: LoadOptions,
+	timer: StepTimer,
 	load: () => Promise<void>
 ): Promise<ImportReport> {
 	try {
@@ -203,8 +226,12 @@ async function settle(
 		report.ok = true;
 	} catch (error) {
 		// A cancel may surface as whatever error the interrupted statement gave.
-		if (options.signal?.aborted) report.error = CANCELLED;
-		else {
+		if (options.signal?.aborted) {
+			report.error = CANCELLED;
+			timer.end();
+			report.timings = timer.timings;
+			if (timer.interrupted) report.interrupted = timer.interrupted;
+		} else {
 			report.error = error instanceof Error ? error.message : String(error);
 			if (!(error instanceof ImportError)) report.internal = true;
 		}
@@ -230,9 +257,21 @@ export function resolveMapping(
 	return { table: guess.table, confidence: options.mapping ? 1 : guess.confidence, mapping };
 }
 
-/** The engine with every exec interruptible by the signal (a running statement stops, not only the next). */
-function withSignal(engine: Engine, signal: AbortSignal): Engine {
-	return { ...engine, exec: (sql, _signal, params) => engine.exec(sql, signal, params) };
+/**
+ * The engine with every exec and query interruptible by the signal (a running statement stops, not
+ * only the next); an interrupted statement is noted as the running step's.
+ */
+function withSignal(engine: Engine, signal: AbortSignal, timer: StepTimer): Engine {
+	const noted = <T>(run: Promise<T>): Promise<T> =>
+		run.catch((error: unknown) => {
+			if (error instanceof Interrupted) timer.interrupt();
+			throw error;
+		});
+	return {
+		...engine,
+		exec: (sql, _signal, params) => noted(engine.exec(sql, signal, params)),
+		query: (sql, params) => noted(engine.query(sql, params, signal))
+	};
 }
 
 /**
@@ -244,9 +283,10 @@ async function stage(
 	prepared: PreparedCsv,
 	options: LoadOptions,
 	report: ImportReport,
-	picked?: Blob
+	timer: StepTimer,
+	picked?: Blob,
+	out: { staged?: StagedLoad } = {}
 ): Promise<StagedLoad> {
-	const { timings, step } = stepTimer();
 	const dialect = prepared.dialect!;
 	const scan = prepared.scan!;
 	const file = prepared.file;
@@ -295,7 +335,7 @@ async function stage(
 		(c, i) => !def.columns.slice(0, i).some((d) => mapping[d.name] && mapping[d.name] === mapping[c.name])
 	);
 	const ctx: Context = {
-		engine: options.signal ? withSignal(engine, options.signal) : engine,
+		engine: options.signal ? withSignal(engine, options.signal, timer) : engine,
 		raw: engine,
 		id: ++fileCounter,
 		file,
@@ -328,18 +368,21 @@ async function stage(
 		registered: `ingest_${ctx.id}.csv`,
 		fast: null,
 		cleanups: [],
-		timings,
-		step
+		timer
 	};
+	out.staged = staged;
 	try {
+		timer.begin('register');
 		if (picked) await engine.registerBlob(staged.registered, picked);
 		else await engine.registerFile(staged.registered, prepared.utf8!);
-		step('register');
+		timer.begin('fast_read');
 		// A head's scan covers part of the file: its records per byte estimate the whole.
 		const records = prepared.partial
 			? Math.ceil((scan.records * prepared.size) / scan.starts[scan.records]!)
 			: scan.records;
-		staged.fast = await fastStore(ctx, staged.registered, records, plan, scan.padded, step, staged.cleanups);
+		staged.fast = await fastStore(ctx, staged.registered, records, plan, scan.padded, staged.cleanups);
+		// Until finish: the whole file's scan still going after a load staged from its head.
+		timer.begin('wait');
 	} catch (error) {
 		await discard(staged);
 		throw error;
@@ -353,9 +396,7 @@ async function stage(
  * table (replacing earlier rows of the same files) and adds the rejects.
  */
 async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOptions): Promise<void> {
-	const { engine, report, ctx, registered, cleanups, step } = staged;
-	// Time spent waiting for the whole file's scan after a staged read (0 when loaded in one go).
-	step('wait');
+	const { engine, report, ctx, registered, cleanups, timer } = staged;
 	const scan = prepared.scan!;
 	const file = prepared.file;
 	const whole: Source = {
@@ -366,7 +407,11 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 	};
 	let kept = false;
 	try {
-		const fast = staged.fast && (await fastCheck(ctx, staged.fast, whole, scan, step, cleanups));
+		if (staged.stopped) throw new ImportError(CANCELLED);
+		throwIfAborted(options.signal);
+		timer.begin('fast_checks');
+		const fast = staged.fast && (await fastCheck(ctx, staged.fast, whole, scan, timer, cleanups));
+		timer.begin('precise');
 		let slowRecords = scan.records;
 		if (fast?.bad.length) {
 			const mini = await miniSource(ctx, registered, scan, fast.bad);
@@ -376,7 +421,6 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 			await preciseTyped(ctx, mini, cleanups);
 		} else if (!fast) await preciseTyped(ctx, whole, cleanups);
 		const precise = !fast || fast.bad.length > 0 ? await preciseSource(ctx) : null;
-		step('precise');
 		throwIfAborted(options.signal);
 
 		const counts = precise?.counts ?? { rows_in: 0, loaded: 0, rejected: 0, placeholders: 0 };
@@ -384,12 +428,15 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 		const sources = [...(fast ? [fast.source] : []), ...(precise ? [precise.source] : [])];
 		const replaced = [...(options.replace === false ? [] : [file]), ...(options.replaceFiles ?? [])];
 		// Three round trips to the engine: what the table lists, the changes as one batch, the commit.
+		// A cancel interrupts the first two; the commit runs to its end (ROLLBACK and COMMIT go to
+		// the engine without the signal).
+		timer.begin('insert');
 		await engine.exec('BEGIN TRANSACTION');
 		try {
 			const listed = toRows<ListedSource>(
-				await engine.query(`${schemaSql()}\n${listSourcesSql(ctx.def.name)}`)
+				await ctx.engine.query(`${schemaSql()}\n${listSourcesSql(ctx.def.name)}`)
 			);
-			await engine.exec(
+			await ctx.engine.exec(
 				[
 					replaceSourcesSql(ctx.def.name, listed, replaced, loaded ? { file, sources } : null),
 					...(replaced.length
@@ -405,7 +452,7 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 			await engine.exec('ROLLBACK');
 			throw error;
 		}
-		step('insert');
+		timer.begin('report');
 
 		report.rowsIn = counts.rows_in + (fast?.loaded ?? 0);
 		report.rowsLoaded = loaded;
@@ -421,8 +468,8 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 					)
 				)
 			: [];
-		step('report');
-		report.timings = staged.timings;
+		timer.end();
+		report.timings = timer.timings;
 	} finally {
 		await discard(staged, kept);
 	}
@@ -430,6 +477,8 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 
 /** Drops what a load made for itself; the file's tables too unless they became sources. */
 async function discard(staged: StagedLoad, kept = false): Promise<void> {
+	if (staged.discarded) return;
+	staged.discarded = true;
 	const { engine, ctx } = staged;
 	await engine.exec('DROP TABLE IF EXISTS _stage; DROP TABLE IF EXISTS _typed;');
 	if (!kept) await engine.exec(`DROP TABLE IF EXISTS _src_${ctx.id}; DROP TABLE IF EXISTS _src_${ctx.id}_p;`);

@@ -57,8 +57,9 @@ export interface PrepareOptions {
  */
 export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOptions = {}): PreparedCsv {
 	const prepared: PreparedCsv = { file, size: bytes.length };
-	const { timings, step } = stepTimer();
+	const timer = stepTimer();
 	try {
+		timer.begin('decode');
 		checkBytes(bytes, options.sizeLimit ?? DEFAULT_SIZE_LIMIT);
 		const sniffed = sniffText(bytes);
 		let { text, encoding } = sniffed;
@@ -68,7 +69,7 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 			({ text, encoding } = decodeText(bytes));
 			dialect = sniffDialect(text);
 		}
-		step('decode');
+		timer.begin('scan');
 		prepared.encoding = encoding;
 		if (text.trim() === '') throw new InputError('Die Datei enthält nur Leerzeilen.');
 		prepared.dialect = dialect;
@@ -78,7 +79,7 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 		const utf8 = utf8Body(bytes, text, encoding, dialect.bodyStart, normalized, body);
 		const scan = scanRecords(utf8, dialect.delimiter, dialect.skipLines + 1, dialect.hasHeader);
 		prepared.scan = scan;
-		step('scan');
+		timer.begin('sample');
 		checkHeaders(dialect, scan);
 		if (scan.records === 0)
 			throw new InputError(
@@ -98,8 +99,8 @@ export function prepareCsv(file: string, bytes: Uint8Array, options: PrepareOpti
 		prepared.sample = sample;
 		prepared.preview = sample.slice(0, options.previewRows ?? 10);
 		prepared.guesses = guessTables(dialect.headers.filter((h) => h !== TRAILING_COLUMN));
-		step('sample');
-		prepared.timings = timings;
+		timer.end();
+		prepared.timings = timer.timings;
 	} catch (error) {
 		if (!(error instanceof InputError)) throw error;
 		prepared.error = error.message;
