@@ -206,6 +206,10 @@ export const de = {
 	'import.confirm': 'Importieren',
 	'import.confirmAll': 'Alle importieren ({count})',
 	'import.loading': 'Die Zeilen werden geprüft und geladen …',
+	'import.step.read': 'Die Zeilen werden gelesen …',
+	'import.step.check': 'Die Zeilen werden geprüft …',
+	'import.step.insert': 'Die Daten werden übernommen …',
+	'import.step.save': 'Geladen; die Daten werden im Browser gespeichert …',
 	'import.reconciliation': '{rowsIn} Zeilen gelesen = {loaded} geladen + {rejected} abgewiesen',
 	'import.blank': '(+ {blank} Leerzeilen übersprungen)',
 	'import.placeholders':

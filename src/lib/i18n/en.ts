@@ -208,6 +208,10 @@ export const en: Record<MessageKey, string> = {
 	'import.confirm': 'Import',
 	'import.confirmAll': 'Import all ({count})',
 	'import.loading': 'Checking and loading the lines …',
+	'import.step.read': 'Reading the lines …',
+	'import.step.check': 'Checking the lines …',
+	'import.step.insert': 'Taking the data over …',
+	'import.step.save': 'Loaded; saving the data in the browser …',
 	'import.reconciliation': '{rowsIn} lines read = {loaded} loaded + {rejected} rejected',
 	'import.blank': '(+ {blank} blank lines skipped)',
 	'import.placeholders':

@@ -33,6 +33,8 @@ export class ImportItem {
 	readonly size: number;
 	state: ItemState = $state('reading');
 	bytesRead = $state(0);
+	/** The load's step under way (ingest's step names; 'save' once committed), for the card. */
+	step: string | null = $state(null);
 	prepared: PreparedCsv | null = $state.raw(null);
 	table: CanonicalTable | null = $state(null);
 	/** file header → canonical column ('' = kept as an extra column) */
@@ -122,7 +124,12 @@ export class ImportSession {
 					const preset = findPreset(readPresets(), headersOf(head));
 					const table = preset?.table ?? head.guesses![0]!.table;
 					const mapping = mappingOf(columnsOf(head, table, preset?.mapping));
-					const options = { table, mapping, signal: item.controller.signal };
+					const options = {
+						table,
+						mapping,
+						signal: item.controller.signal,
+						onStep: (step: string) => (item.step = step)
+					};
 					item.staged = { load: workspace.stage(file, head, options), key: stagedKey(table, mapping) };
 				}
 			});
@@ -156,7 +163,12 @@ export class ImportSession {
 		item.staged = null;
 		const report = await workspace.importPrepared(
 			item.prepared!,
-			{ table: item.table, mapping, signal: item.controller.signal },
+			{
+				table: item.table,
+				mapping,
+				signal: item.controller.signal,
+				onStep: (step) => (item.step = step)
+			},
 			staged ? { file: item.file, load: staged } : undefined
 		);
 		item.report = report;

@@ -124,7 +124,7 @@ class Workspace {
 	 * Loads a prepared file (see ingest/client) into its table, finishing the load `staged` began
 	 * from the file's head when there is one. It replaces the rows of an earlier file of the same
 	 * name and, while the sample is shown, the sample rows of that table. On success the data is
-	 * saved in the browser and every page re-queries.
+	 * saved in the browser (step 'save': committed, no longer cancelled) and every page re-queries.
 	 */
 	importPrepared(
 		prepared: PreparedCsv,
@@ -138,6 +138,7 @@ class Workspace {
 				? await finishHead(engine, staged.file, await staged.load, prepared, { ...options, replaceFiles })
 				: await loadPrepared(engine, prepared, { ...options, replaceFiles });
 			if (report.ok) {
+				options.onStep?.('save');
 				await this.#save(engine);
 				await this.#listFiles(engine);
 				this.version++;
