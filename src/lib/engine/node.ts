@@ -17,7 +17,16 @@ const require = createRequire(import.meta.url);
  * The same engine on duckdb-wasm's node build (synchronous, in-process), so unit tests and the CLI
  * run exactly the SQL the browser runs. Never imported by client code.
  */
-export async function createNodeEngine(): Promise<Engine & Preparing> {
+export async function createNodeEngine(
+	options: {
+		/**
+		 * Milliseconds a signalled statement runs before the event loop turns (DuckDB's default:
+		 * 100). Tests of a cancel set 1, so any statement of more than a few chunks is still
+		 * running when the abort comes, on however fast a machine.
+		 */
+		queryPollingInterval?: number;
+	} = {}
+): Promise<Engine & Preparing> {
 	const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof import('@duckdb/duckdb-wasm/blocking');
 	const bundles = {
 		mvp: {
@@ -31,7 +40,7 @@ export async function createNodeEngine(): Promise<Engine & Preparing> {
 	};
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate();
-	await db.open({ query: QUERY_CONFIG });
+	await db.open({ query: { ...QUERY_CONFIG, ...options } });
 	const conn = db.connect();
 	return {
 		async exec(sql, signal, params: SqlParam[] = []) {

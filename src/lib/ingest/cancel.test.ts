@@ -42,8 +42,12 @@ function actuals(rows: number, { comma = false, bad = false } = {}): Uint8Array 
 	return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
 }
 
-/** Big enough that its long statements run many polling slices (100 ms each) on any machine. */
-const ROWS = 200_000;
+/**
+ * Big enough that the long statements of a load are more than one DuckDB task (a task runs at most
+ * 50 chunks of 2048 rows before the pending query is polled again), so with a polling interval of
+ * 1 ms each is still running when the abort comes, on however fast a machine.
+ */
+const ROWS = 250_000;
 
 /** The engine's tables and what actuals holds: both must be as before a cancelled load. */
 async function state(engine: Engine) {
@@ -75,7 +79,7 @@ function cancelIn(step: string, when: 'running' | 'before'): LoadOptions {
 
 let engine: Engine;
 beforeAll(async () => {
-	engine = await createNodeEngine();
+	engine = await createNodeEngine({ queryPollingInterval: 1 });
 	await ensureSchema(engine);
 	// The data a cancelled load must leave as it was: an earlier file of the same name.
 	const earlier = await importCsv(engine, { file: 'daten.csv', bytes: actuals(10) });
@@ -112,6 +116,13 @@ describe('a cancel stops the running step and keeps the data as it was', () => {
 			when: 'running',
 			bytes: () => actuals(ROWS, { comma: true }),
 			interrupted: 'precise'
+		},
+		{
+			name: 'the import transaction (the rejects of a file of bad rows): rolled back, the earlier file kept',
+			step: 'insert',
+			when: 'running',
+			bytes: () => actuals(ROWS, { bad: true }),
+			interrupted: 'insert'
 		},
 		{
 			name: 'a cancel before the step’s first statement: stopped there, nothing interrupted',
