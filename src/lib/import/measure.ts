@@ -17,26 +17,29 @@ export interface Measurement {
 const since = (start: number) => Math.round(performance.now() - start);
 
 /**
- * The app's pipeline in a fresh engine, as the import page runs it with the guessed mapping
- * confirmed at once: the worker reads and prepares the file; from the file's head on, the load
+ * The app's pipeline in a fresh engine, as the import page runs it (cancellable) with the guessed
+ * mapping confirmed at once: the worker reads and prepares the file; from the file's head on, the load
  * runs alongside (stageHead), then is checked against the whole file and committed (finishHead).
  * The baseline `npm run bench -- ingest` compares against the two below.
  */
 export async function measurePipeline(file: File, engine: Engine): Promise<Measurement> {
 	await ensureSchema(engine);
+	// Cancellable as on the import page: its statements run as pending queries a cancel can stop.
+	const { signal } = new AbortController();
 	const start = performance.now();
 	let staging: Promise<StagedLoad | null> = Promise.resolve(null);
 	// Time until the worker reported the prepared head: the load starts then.
 	let head = 0;
 	const prepared = await prepareInWorker(file, {
+		signal,
 		onHead: (prepared) => {
 			head = since(start);
-			staging = stageHead(engine, file, prepared);
+			staging = stageHead(engine, file, prepared, { signal });
 		}
 	});
 	// Worker time: reading, decoding and scanning the whole file (the staged load runs meanwhile).
 	const read = since(start);
-	const report = await finishHead(engine, file, await staging, prepared);
+	const report = await finishHead(engine, file, await staging, prepared, { signal });
 	if (!report.ok) throw new Error(report.error);
 	return {
 		method: 'pipeline',
