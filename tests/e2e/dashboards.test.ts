@@ -136,6 +136,45 @@ test('a filter chosen in the filter bar lands in the URL, and the link reproduce
 	await expect(page).not.toHaveURL(/geschlecht/);
 });
 
+test('the project list offers the projects of the chosen Land that are not chosen yet', async ({ page }) => {
+	const projects = await rows<{ project: string; state: string }>(sql, 'SELECT project, state FROM prj');
+	const inBayern = projects
+		.filter((p) => p.state === 'Bayern')
+		.map((p) => p.project)
+		.sort();
+	const select = page.locator('select[name="projekt"]');
+	const offered = () =>
+		select.locator('option').evaluateAll((os) =>
+			(os as HTMLOptionElement[])
+				.filter((o) => o.value && !o.hidden && !o.disabled)
+				.map((o) => o.value)
+				.sort()
+		);
+	await page.goto('/?land=Bayern');
+	await settled(page);
+	// Written once the page is idle, without anyone touching the list ...
+	await expect.poll(offered).toEqual(inBayern);
+	await select.selectOption(inBayern[0]!);
+	await expect(page).toHaveURL(
+		new RegExp(`land=Bayern.*projekt=${inBayern[0]}|projekt=${inBayern[0]}.*land=Bayern`)
+	);
+	await settled(page);
+	// ... and at once when the list is focused, before it can open.
+	await page.locator('select[name="geschlecht"]').focus();
+	await select.focus();
+	expect(await offered()).toEqual(inBayern.slice(1));
+	await page.locator('button.chip[data-filter="states"]').click();
+	await expect(page).not.toHaveURL(/land=/);
+	await settled(page);
+	await select.focus();
+	expect(await offered()).toEqual(
+		projects
+			.map((p) => p.project)
+			.filter((p) => p !== inBayern[0])
+			.sort()
+	);
+});
+
 test('empty state: no target period inside the chosen range', async ({ page }) => {
 	await page.goto('/?von=2019-04-01&bis=2019-12-31');
 	await settled(page);

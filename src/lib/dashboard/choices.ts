@@ -30,3 +30,17 @@ export function hiddenChoices(options: FilterOptions, filters: Filters): HiddenC
 	);
 	return { municipalities: offMunicipalities, projects };
 }
+
+/**
+ * Runs `task` when the browser is idle (within a second at most), for DOM work nobody waits for;
+ * returns a handle for `cancelIdle`. Browsers without requestIdleCallback (Safari) run it a little later.
+ */
+export function whenIdle(task: () => void): number {
+	if (typeof requestIdleCallback === 'function') return requestIdleCallback(task, { timeout: 1000 });
+	return window.setTimeout(task, 50);
+}
+
+export function cancelIdle(handle: number): void {
+	if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+	else clearTimeout(handle);
+}
