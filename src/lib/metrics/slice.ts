@@ -201,7 +201,7 @@ function pairTest(filters: Filters): (pa: ProjectActual) => boolean {
 }
 
 /** targetFactsWhere as a test of one target. */
-export function targetTest(filters: Filters): (t: TargetFact) => boolean {
+function targetTest(filters: Filters): (t: TargetFact) => boolean {
 	if (hasBreakdownFilter(filters)) return () => false;
 	const { from, to } = periodRange(filters);
 	const indicator = listTest(filters.indicators);

@@ -353,13 +353,11 @@ export interface HeldSlice extends HeldFacts {
 export async function heldSlice(engine: Engine, filters: Filters): Promise<HeldSlice | null> {
 	if (!canMaterialize(engine)) return null;
 	const kind = breakdownKind(filters);
-	const [facts, slice] = await Promise.all([
-		heldFacts(engine),
-		engine.remember(`held-slice:${kind}:${filters.periodFrom}:${filters.periodTo}`, async () => {
-			const [byKind, { pairs }] = await Promise.all([heldActuals(engine), heldFacts(engine)]);
-			return sliceProjectActuals(byKind.get(kind) ?? NO_ACTUALS, pairs, filters);
-		})
-	]);
+	const facts = await heldFacts(engine);
+	const slice = await engine.remember(
+		`held-slice:${kind}:${filters.periodFrom}:${filters.periodTo}`,
+		async () => sliceProjectActuals((await heldActuals(engine)).get(kind) ?? NO_ACTUALS, facts.pairs, filters)
+	);
 	return { ...facts, slice };
 }
 
