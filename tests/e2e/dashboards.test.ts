@@ -18,8 +18,16 @@ async function settled(page: Page) {
 	await expect(page.locator('[data-view][aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
 }
 
+/** Unfolds a chart's data table: a folded table's rows are not built. */
+async function unfold(figure: Locator) {
+	const details = figure.locator(':scope > details');
+	if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+	await expect(figure.locator('table')).toBeAttached();
+}
+
 /** Key → numeric value of one column of a chart's table (data-value when present, else the text). */
 async function column(figure: Locator, index: number, key = 'data-key'): Promise<Record<string, number>> {
+	await unfold(figure);
 	const out: Record<string, number> = {};
 	for (const row of await figure.locator('tbody tr').all()) {
 		const cell = row.locator('td').nth(index);
@@ -302,6 +310,47 @@ test('exports: CSV of the table (neutralised, German Excel) and PNG of the chart
 	]);
 	const bytes = await readFile((await png.path())!);
 	expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+});
+
+test('a ranking with fewer bars after a filter: its PNG is the figure as shown, its folded table exports every row', async ({
+	page
+}) => {
+	await page.goto('/');
+	await settled(page);
+	const ranking = page.locator('figure[data-chart="attainment-by-municipality"]');
+	const canvas = ranking.locator('canvas');
+	const tallest = await canvas.evaluate((c) => c.height);
+	await page.locator('select[name="land"]').selectOption('Sachsen');
+	await settled(page);
+	// Fewer bars: the figure is shorter, the canvas keeps its height and is drawn in its top part.
+	const { backing, box } = await canvas.evaluate((c) => ({
+		backing: c.height,
+		box: Math.round(c.closest('.canvas')!.clientHeight * devicePixelRatio)
+	}));
+	expect(backing).toBe(tallest);
+	expect(box).toBeLessThan(backing);
+	const [png] = await Promise.all([
+		page.waitForEvent('download'),
+		ranking.locator('[data-export="png"]').click()
+	]);
+	const bytes = await readFile((await png.path())!);
+	// IHDR: width and height, big-endian, at bytes 16 and 20.
+	expect(bytes.readUInt32BE(20)).toBe(box);
+	expect(bytes.readUInt32BE(16)).toBe(await canvas.evaluate((c) => c.width));
+
+	await page.locator('button.chip[data-filter="states"]').click();
+	await settled(page);
+	await expect(ranking.locator(':scope > details')).not.toHaveAttribute('open');
+	await expect(ranking.locator('tbody tr')).toHaveCount(0);
+	const [csv] = await Promise.all([
+		page.waitForEvent('download'),
+		ranking.locator('[data-export="csv"]').click()
+	]);
+	const lines = (await readFile((await csv.path())!, 'utf8')).split('\r\n').filter((l) => l !== '');
+	await unfold(ranking);
+	const rows = await ranking.locator('tbody tr').count();
+	expect(rows).toBeGreaterThan(16);
+	expect(lines).toHaveLength(rows + 1);
 });
 
 test('switching the language keeps the filters', async ({ page }) => {
