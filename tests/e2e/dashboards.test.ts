@@ -319,11 +319,11 @@ test('a ranking with fewer bars after a filter: its PNG is the figure as shown, 
 	await settled(page);
 	const ranking = page.locator('figure[data-chart="attainment-by-municipality"]');
 	const canvas = ranking.locator('canvas');
-	const tallest = await canvas.evaluate((c) => c.height);
+	const tallest = await canvas.evaluate((c: HTMLCanvasElement) => c.height);
 	await page.locator('select[name="land"]').selectOption('Sachsen');
 	await settled(page);
 	// Fewer bars: the figure is shorter, the canvas keeps its height and is drawn in its top part.
-	const { backing, box } = await canvas.evaluate((c) => ({
+	const { backing, box } = await canvas.evaluate((c: HTMLCanvasElement) => ({
 		backing: c.height,
 		box: Math.round(c.closest('.canvas')!.clientHeight * devicePixelRatio)
 	}));
@@ -336,7 +336,20 @@ test('a ranking with fewer bars after a filter: its PNG is the figure as shown, 
 	const bytes = await readFile((await png.path())!);
 	// IHDR: width and height, big-endian, at bytes 16 and 20.
 	expect(bytes.readUInt32BE(20)).toBe(box);
-	expect(bytes.readUInt32BE(16)).toBe(await canvas.evaluate((c) => c.width));
+	expect(bytes.readUInt32BE(16)).toBe(await canvas.evaluate((c: HTMLCanvasElement) => c.width));
+	// On white, not transparent: the corner pixels of the image are opaque white.
+	const corners = await page.evaluate(async (base64) => {
+		const image = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
+		const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+		context.drawImage(image, 0, 0);
+		return [context.getImageData(0, 0, 1, 1).data, context.getImageData(0, image.height - 1, 1, 1).data].map(
+			(d) => [...d]
+		);
+	}, bytes.toString('base64'));
+	expect(corners).toEqual([
+		[255, 255, 255, 255],
+		[255, 255, 255, 255]
+	]);
 
 	await page.locator('button.chip[data-filter="states"]').click();
 	await settled(page);

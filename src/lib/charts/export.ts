@@ -29,3 +29,21 @@ export function tableToCsv(rows: string[][]): string {
 export function exportFileName(id: string, extension: 'csv' | 'png'): string {
 	return `wirkung-${id.replace(/[^a-z0-9-]+/gi, '-')}.${extension}`;
 }
+
+/**
+ * The image a PNG export holds: the top `height` device pixels of a chart's canvas (the canvas may
+ * be taller than the drawing, see drawing-area.ts) on white. The charts are drawn on a transparent
+ * canvas over the white figure; painting white under every redraw cost more than the bars.
+ */
+export function exportImage(canvas: HTMLCanvasElement, height: number): HTMLCanvasElement {
+	const image = document.createElement('canvas');
+	image.width = canvas.width;
+	image.height = Math.min(Math.max(1, height), canvas.height);
+	const context = image.getContext('2d');
+	if (context) {
+		context.fillStyle = '#ffffff';
+		context.fillRect(0, 0, image.width, image.height);
+		context.drawImage(canvas, 0, 0);
+	}
+	return image;
+}

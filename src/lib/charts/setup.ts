@@ -13,19 +13,6 @@ import {
 	type Plugin
 } from 'chart.js';
 
-/** Paints the canvas white under the chart, so an exported PNG is not transparent. */
-const whiteBackground: Plugin = {
-	id: 'wirkungWhiteBackground',
-	beforeDraw(chart) {
-		const { ctx, width, height } = chart;
-		ctx.save();
-		ctx.globalCompositeOperation = 'destination-over';
-		ctx.fillStyle = '#ffffff';
-		ctx.fillRect(0, 0, width, height);
-		ctx.restore();
-	}
-};
-
 // Register only what the charts use, so the bundle stays small.
 Chart.register(
 	BarController,
@@ -36,8 +23,7 @@ Chart.register(
 	LineElement,
 	PointElement,
 	Legend,
-	Tooltip,
-	whiteBackground
+	Tooltip
 );
 Chart.defaults.font.family = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
 Chart.defaults.color = '#1d2b36';
