@@ -69,8 +69,6 @@ export interface ViewDef<T> {
 	select?: (key: string, filters: Filters, data: T) => Selection;
 	/** Keys the filters select (highlighted bars). */
 	selected?: (filters: Filters) => string[];
-	/** Its queries go first when a filter is chosen: its drawing takes longest (see followFilterIntent). */
-	first?: boolean;
 }
 
 /** Helps TypeScript check that a view's load result fits its component. */
@@ -115,8 +113,7 @@ function ranking(by: RankedDimension, titleKey: MessageKey) {
 			by === 'project'
 				? { path: `/projects/${encodeURIComponent(key)}` }
 				: { filters: { ...filters, [own[by]]: toggle(filters[own[by]], key) } },
-		selected: (filters) => filters[own[by]],
-		first: true
+		selected: (filters) => filters[own[by]]
 	});
 }
 
@@ -267,4 +264,3 @@ export function isViewId(id: string): id is ViewId {
 }
 
 export { default as View } from './View.svelte';
-export { followFilterIntent, setFilterIntent } from './intent.svelte';
