@@ -197,29 +197,4 @@ describe('the coordinator', () => {
 		expect(planned).toHaveLength(2);
 		await node.close();
 	});
-
-	test('keeps results of one kind numbered in one table, each once per data version', async () => {
-		const node = await createNodeEngine();
-		await node.exec('CREATE TABLE k AS SELECT range AS v FROM range(5)');
-		let dataVersion = 1;
-		const keeper = new Coordinator(node, () => dataVersion);
-		const kept = (min: number) => keeper.keep('at least', 'SELECT v FROM k WHERE v >= ?', [min]);
-		const values = async ({ table, key }: { table: string; key: number }) =>
-			(await node.query(`SELECT v FROM ${table} WHERE kept_key = ? ORDER BY v`, [key]))
-				.toArray()
-				.map((r) => Number(r.v));
-		const three = await kept(3);
-		const four = await kept(4);
-		expect(four.table).toBe(three.table);
-		expect(four.key).not.toBe(three.key);
-		expect(await kept(3)).toEqual(three);
-		expect(await values(three)).toEqual([3, 4]);
-		expect(await values(four)).toEqual([4]);
-		await node.exec('INSERT INTO k VALUES (9)');
-		dataVersion++;
-		const again = await kept(3);
-		expect(await values(again)).toEqual([3, 4, 9]);
-		await expect(node.query(`SELECT * FROM ${three.table}`)).rejects.toThrow();
-		await node.close();
-	});
 });

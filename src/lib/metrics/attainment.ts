@@ -3,7 +3,7 @@ import type { Engine, SqlParam } from '../engine';
 import { toRows } from '../engine/rows';
 import { actualsKeys, NO_FILTERS, targetFactsWhere, type Filters } from './filters';
 import { attainmentOfSlice } from './slice';
-import { attainmentSources, derived, heldSlice, inlineSources, type AttainmentSources } from './sources';
+import { derived, heldSlice, inlineSources, type AttainmentSources } from './sources';
 import { attainmentStatus, thresholdsFor, type AttainmentStatus, type Thresholds } from './status';
 
 /** What attainment is grouped by. */
@@ -170,7 +170,7 @@ async function queryAttainment(engine: Engine, filters: Filters, by: AttainmentD
 		return derived(held, JSON.stringify(['attainment', by, filters]), () =>
 			attainmentOfSlice(held.slice, held.targets, held.indicators, filters, by)
 		);
-	const { sql, params } = attainmentSql(filters, by, await attainmentSources(engine, filters));
+	const { sql, params } = attainmentSql(filters, by, inlineSources(filters));
 	return toRows<AttainmentRow>(await engine.query(sql, params));
 }
 
@@ -235,7 +235,7 @@ export async function attainmentRankings(
 			project: rank('project')
 		}));
 	}
-	const sources = await attainmentSources(engine, filters);
+	const sources = inlineSources(filters);
 	const parts = RANKED.map((by) => attainmentSql(rankingFilters(filters, by, indicatorId), by, sources));
 	const sql = `${parts.map((part, i) => `SELECT ${i} AS ranking, * FROM (${part.sql})`).join('\nUNION ALL\n')}
 ORDER BY ranking, "indicatorId", key`;

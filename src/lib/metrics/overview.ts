@@ -2,7 +2,7 @@ import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
 import { actualsKeys, NO_FILTERS, type Filters } from './filters';
 import { overviewOfSlice } from './slice';
-import { attainmentSources, derived, heldSlice, projectActualsSql, subquery, type Relation } from './sources';
+import { derived, heldSlice, inlineSources, projectActualsSql, subquery, type Relation } from './sources';
 
 /** Headline figures of the programme overview. */
 export interface ProgrammeOverview {
@@ -56,7 +56,7 @@ export async function programmeOverview(
 		return derived(held, JSON.stringify(['overview', filters]), () =>
 			overviewOfSlice(held.slice, held.indicators, held.projects, filters)
 		);
-	const sources = await attainmentSources(engine, filters);
+	const sources = inlineSources(filters);
 	const { sql, params } = programmeOverviewSql(filters, sources.actuals, sources);
 	const [row] = toRows<ProgrammeOverview>(await engine.query(sql, params));
 	return row!;

@@ -1,5 +1,5 @@
 import { toRows, type Engine, type SqlParam } from '../engine';
-import { actualsSlice, allOf, type Filters } from './filters';
+import { actualsSlice, type Filters } from './filters';
 import {
 	NO_DAY,
 	sliceProjectActuals,
@@ -12,12 +12,12 @@ import {
 } from './slice';
 
 /**
- * The relations the attainment and overview figures read: per-project actuals of a filter slice
- * and the target rows with their places. Without a coordinator each is a subquery of the query
- * that reads it; with one (workspace/coordinator.ts) each is a table built once per data version
- * and slice (the slices numbered in one table), so a filter change on a dashboard aggregates the
- * actual rows once, not once per chart.
- * Both ways run the same SQL over the same rows, so the figures are identical.
+ * Where the attainment and overview figures come from. Without a coordinator: SQL, per-project
+ * actuals of a filter slice and the target rows with their places as subqueries of the query that
+ * reads them. With one (workspace/coordinator.ts, the dashboards): the actual rows are read once
+ * per data version into typed columns (heldActuals) with the facts they are read with
+ * (heldFacts), and each slice is computed in memory (slice.ts), so a filter change asks nothing
+ * of the engine. tests/unit/coordinator.test.ts holds both ways equal.
  */
 
 /** A table name or a parenthesised subquery, with the parameters of its SQL text. */
@@ -30,12 +30,6 @@ export interface Relation {
 export interface Materializing {
 	/** Name of a table holding the result of the query; created on first call, then reused. */
 	materialize(sql: string, params?: SqlParam[]): Promise<string>;
-	/**
-	 * Keeps the rows of the query in `table` (one per `kind`: queries of a kind have the same
-	 * columns) under the number `key` (column kept_key); done on first call, then reused. Every
-	 * result of a kind is read by the same SQL text, so statements reading it are planned once.
-	 */
-	keep(kind: string, sql: string, params?: SqlParam[]): Promise<{ table: string; key: number }>;
 	/** The value `compute` resolves to, computed on first call under `key`, then reused. */
 	remember<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
@@ -88,17 +82,15 @@ GROUP BY a.indicator_id, a.project_id`;
 }
 
 /**
- * Every actual row with the columns metrics read, its indicator's aggregation (`listed`: the
- * indicator is known), its pair number (`pairs`: a table of actualsPairsSql), how its pair is
- * aggregated (`mean`; `latest`: the latest value counts) and its breakdown row kind, sorted by
- * kind: each figure reads one kind (totals, or one gender or age group), and sorted this way it
- * skips the other kinds' row groups.
+ * Every actual row with the columns metrics read, whether its indicator is known (`listed`), its
+ * pair number (`pairs`: a table of actualsPairsSql) and its breakdown row kind, sorted by kind:
+ * the held columns are split by kind (heldActuals), and the trajectory and breakdown read it as
+ * `actuals`.
  */
 export function actualsFactsSql(pairs: string): string {
 	return `SELECT (${codeSql('a.gender', GENDERS)}) * 4 + (${codeSql('a.age_group', AGE_GROUPS)}) AS row_kind,
 	p.pair, a.indicator_id, a.project_id, a.period_start, a.period_end, a.value, a.cumulative, a.gender, a.age_group,
-	i.aggregation, i.indicator_id IS NOT NULL AS listed,
-	i.aggregation = 'mean' AS mean, i.aggregation = 'last' OR a.cumulative AS latest
+	i.indicator_id IS NOT NULL AS listed
 FROM actuals a LEFT JOIN indicators i USING (indicator_id)
 JOIN ${pairs} p ON p.indicator_id IS NOT DISTINCT FROM a.indicator_id AND p.project_id IS NOT DISTINCT FROM a.project_id
 ORDER BY row_kind, p.pair, a.period_end`;
@@ -110,12 +102,9 @@ ORDER BY row_kind, p.pair, a.period_end`;
  * latest counts), rates averaged; n values, first and last reported period, and `flow` (the sum of
  * the values that are not running totals). Place and indicator filters pick among these rows
  * (see `actualsKeys`), which is why each row carries its project's name and places (see
- * PROJECT_PLACES_SQL): figures filter and group by them without joining the projects again. From
- * the facts table (actualsFactsSql) the kind condition only narrows what is scanned: the rows are
- * the same.
+ * PROJECT_PLACES_SQL): figures filter and group by them without joining the projects again.
  */
-export function projectActualsSql(filters: Filters, facts?: { facts: string; pairs: string }): Relation {
-	if (facts) return factsActualsSql(filters, facts.facts, facts.pairs);
+export function projectActualsSql(filters: Filters): Relation {
 	const where = actualsSlice(filters, 'a');
 	return {
 		sql: `SELECT a.indicator_id, a.project_id, any_value(i.aggregation) AS aggregation,
@@ -132,40 +121,6 @@ export function projectActualsSql(filters: Filters, facts?: { facts: string; pai
 FROM actuals a JOIN indicators i USING (indicator_id) LEFT JOIN (${PROJECT_PLACES_SQL}) p USING (project_id)
 WHERE ${where.sql}
 GROUP BY a.indicator_id, a.project_id`,
-		params: where.params
-	};
-}
-
-/**
- * projectActualsSql from the facts table: grouped by pair number, the pair's indicator, project
- * and aggregation joined on afterwards. The aggregation is the same for all rows of a pair, so
- * `bool_or(mean)` is "the indicator's aggregation is mean", and `bool_or(latest)` is "it is last,
- * or a row is a running total", as in the formulation on `actuals`.
- */
-function factsActualsSql(filters: Filters, facts: string, pairs: string): Relation {
-	const where = allOf([
-		// Cast: a JS number binds as DOUBLE, and comparing as DOUBLE would cast every row (no row group skipped).
-		{ sql: 'a.listed AND a.row_kind = CAST(? AS INTEGER)', params: [breakdownKind(filters)] },
-		actualsSlice(filters, 'a')
-	]);
-	return {
-		sql: `SELECT p.indicator_id, p.project_id, p.aggregation, p.project_name, p.municipality, p.state,
-	s.actual, s.n, s.last_period, s.first_period, s.flow
-FROM (
-	SELECT a.pair,
-		CASE
-			WHEN bool_or(a.mean) THEN avg(a.value)
-			WHEN bool_or(a.latest) THEN arg_max(a.value, a.period_end) FILTER (WHERE a.value IS NOT NULL)
-			ELSE sum(a.value)
-		END AS actual,
-		count(a.value) AS n,
-		max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period,
-		min(a.period_start) FILTER (WHERE a.value IS NOT NULL) AS first_period,
-		sum(a.value) FILTER (WHERE NOT coalesce(a.cumulative, false)) AS flow
-	FROM ${facts} a
-	WHERE ${where.sql}
-	GROUP BY a.pair
-) s JOIN ${pairs} p USING (pair)`,
 		params: where.params
 	};
 }
@@ -209,29 +164,6 @@ export function inlineSources(filters: Filters): AttainmentSources {
 async function factsTables(engine: Engine & Materializing): Promise<{ facts: string; pairs: string }> {
 	const pairs = await engine.materialize(actualsPairsSql(`(${PROJECT_PLACES_SQL})`));
 	return { pairs, facts: await engine.materialize(actualsFactsSql(pairs)) };
-}
-
-/** The sources for a figure: the coordinator's tables when it has one, else subqueries. */
-export async function attainmentSources(engine: Engine, filters: Filters): Promise<AttainmentSources> {
-	if (!canMaterialize(engine)) return inlineSources(filters);
-	// Copies of the small canonical views: a view re-reads and re-casts its files on every query.
-	const [tables, targets, projects, indicators] = await Promise.all([
-		factsTables(engine),
-		engine.materialize(TARGET_FACTS_SQL),
-		engine.materialize('SELECT * FROM projects'),
-		engine.materialize('SELECT * FROM indicators')
-	]);
-	const { sql, params } = projectActualsSql(filters, tables);
-	const { table, key } = await engine.keep('project-actuals', sql, params);
-	return {
-		actuals: {
-			sql: `(SELECT * EXCLUDE (kept_key) FROM ${table} WHERE kept_key = CAST(? AS INTEGER))`,
-			params: [key]
-		},
-		targets: { sql: targets, params: [] },
-		projects,
-		indicators
-	};
 }
 
 /** The actual rows: the coordinator's facts table (a superset of the columns), else `actuals`. */

@@ -4,12 +4,10 @@ import type { Materializing } from '../metrics';
 
 /** Results kept per data version; the oldest unused go first. Each is a small aggregate. */
 const MAX_RESULTS = 500;
-/** Tables kept per data version (a facts table and per-slice aggregates of ~10⁴ rows each). */
+/** Tables kept per data version (the facts table and copies of the small canonical views). */
 const MAX_TABLES = 24;
 /** Prepared statements kept per data version, by SQL text (one per filter shape and figure). */
 const MAX_STATEMENTS = 64;
-/** Results kept by number in a shared table (see `keep`), per data version: ~10⁴ rows each. */
-const MAX_KEPT = 48;
 /** Values computed in memory from the data (see `remember`), per data version: up to ~20 MB (all actual rows held), mostly ~1 MB (a slice). */
 const MAX_REMEMBERED = 32;
 
@@ -17,8 +15,7 @@ const MAX_REMEMBERED = 32;
  * The dashboards' query coordinator, between the metrics' SQL builders and the views (the layers
  * of mosaic): an Engine over the tab's engine that runs an identical (sql, params) once per data
  * version — charts asking the same thing share one result, also while it is still running — and
- * keeps materialized aggregates for the metrics (see metrics/sources.ts): as a temp table each, or
- * (`keep`) numbered in one table per kind, so the SQL reading them stays the same. A query
+ * keeps materialized aggregates for the metrics (see metrics/sources.ts) as temp tables. A query
  * with parameters runs through a statement prepared once per SQL text: a filter change mostly
  * changes parameters only, and planning a figure's SQL again costs as much as running it. It also
  * remembers values computed in memory from query results (`remember`), e.g. the actual rows the
@@ -32,11 +29,8 @@ export class Coordinator implements Engine, Materializing {
 	#results = new Map<string, Promise<Table>>();
 	#tables = new Map<string, Promise<string>>();
 	#statements = new Map<string, Promise<PreparedQuery>>();
-	#kept = new Map<string, Promise<{ table: string; key: number }>>();
-	#keptTables = new Map<string, Promise<string>>();
 	#remembered = new Map<string, Promise<unknown>>();
 	#named = 0;
-	#keys = 0;
 
 	constructor(engine: Engine, version: () => number) {
 		this.#engine = engine;
@@ -86,46 +80,8 @@ export class Coordinator implements Engine, Materializing {
 		);
 	}
 
-	keep(kind: string, sql: string, params: SqlParam[] = []): Promise<{ table: string; key: number }> {
-		return this.#once(
-			this.#kept,
-			MAX_KEPT,
-			JSON.stringify([kind, sql, params]),
-			async () => {
-				const table = await this.#keptTable(kind, sql, params);
-				const key = ++this.#keys;
-				await this.#prepared(`INSERT INTO ${table} SELECT CAST(? AS INTEGER) AS kept_key, * FROM (${sql})`, [
-					key,
-					...params
-				]);
-				return { table, key };
-			},
-			({ table, key }) =>
-				void this.#prepared(`DELETE FROM ${table} WHERE kept_key = CAST(? AS INTEGER)`, [key]).catch(() => {})
-		);
-	}
-
 	remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
 		return this.#once(this.#remembered, MAX_REMEMBERED, key, compute) as Promise<T>;
-	}
-
-	/** The table of one kind of kept rows, created (empty, with the query's columns) on first use. */
-	#keptTable(kind: string, sql: string, params: SqlParam[]): Promise<string> {
-		let table = this.#keptTables.get(kind);
-		if (!table) {
-			const name = `_wirkung_kept_${++this.#named}`;
-			table = this.#engine
-				.query(
-					`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT 0::INTEGER AS kept_key, * FROM (${sql}) LIMIT 0`,
-					params
-				)
-				.then(() => name);
-			this.#keptTables.set(kind, table);
-			table.catch(() => {
-				if (this.#keptTables.get(kind) === table) this.#keptTables.delete(kind);
-			});
-		}
-		return table;
 	}
 
 	async exec(sql: string, signal?: AbortSignal, params?: SqlParam[]): Promise<void> {
@@ -196,13 +152,11 @@ export class Coordinator implements Engine, Materializing {
 	}
 
 	#clear(): void {
-		const tables = [...this.#tables.values(), ...this.#keptTables.values()];
+		const tables = [...this.#tables.values()];
 		const statements = [...this.#statements.values()];
 		this.#results.clear();
 		this.#tables.clear();
 		this.#statements.clear();
-		this.#kept.clear();
-		this.#keptTables.clear();
 		this.#remembered.clear();
 		for (const statement of statements) statement.then((s) => s.close()).catch(() => {});
 		for (const table of tables)
