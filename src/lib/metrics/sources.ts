@@ -186,12 +186,8 @@ const day = (column: string) => `coalesce(datediff('day', DATE '1970-01-01', ${c
 /** The pairs, targets, indicators and projects, read once per data version. */
 function heldFacts(engine: Engine & Materializing): Promise<HeldFacts> {
 	return engine.remember('held-facts', async () => {
-		const [{ pairs }, targets, projects, indicators] = await Promise.all([
-			factsTables(engine),
-			engine.materialize(TARGET_FACTS_SQL),
-			engine.materialize('SELECT * FROM projects'),
-			engine.materialize('SELECT * FROM indicators')
-		]);
+		// Each is read once into memory here, so the small canonical views are read directly, not copied first.
+		const { pairs } = await factsTables(engine);
 		const rows = async <T>(sql: string) => toRows<T>(await engine.query(sql));
 		const [pairRows, targetRows, indicatorRows, projectRows] = await Promise.all([
 			rows<ProjectPair>(`SELECT indicator_id AS "indicatorId", project_id AS "projectId", aggregation,
@@ -202,12 +198,12 @@ function heldFacts(engine: Engine & Materializing): Promise<HeldFacts> {
 				target_value::DOUBLE AS "targetValue", target_type AS "targetType", aggregation,
 				project_municipality AS "projectMunicipality", project_state AS "projectState",
 				municipality_state AS "municipalityState", municipality_states AS "municipalityStates"
-				FROM ${targets}`
+				FROM (${TARGET_FACTS_SQL})`
 			),
 			rows<IndicatorFact>(
-				`SELECT indicator_id AS "indicatorId", name, unit, esf_code AS "esfCode", direction FROM ${indicators}`
+				`SELECT indicator_id AS "indicatorId", name, unit, esf_code AS "esfCode", direction FROM indicators`
 			),
-			rows<ProjectPlace>(`SELECT project_id AS "projectId", municipality, state FROM ${projects}`)
+			rows<ProjectPlace>(`SELECT project_id AS "projectId", municipality, state FROM projects`)
 		]);
 		return {
 			pairs: pairRows,
