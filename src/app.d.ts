@@ -4,6 +4,11 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		/** A dashboard's shallow history entry (src/lib/dashboard/address.svelte.ts). */
+		interface PageState {
+			/** The entry's query, without `?`: its filters and language. */
+			search?: string;
+		}
 	}
 }
 

@@ -379,6 +379,53 @@ test('switching the language keeps the filters', async ({ page }) => {
 	await expect(page.locator('button.chip[data-filter="states"]')).toContainText('Sachsen');
 });
 
+test('each filter change is a history entry; links carry the filters shown, also before the entry is written', async ({
+	page
+}) => {
+	await page.goto('/?land=Sachsen');
+	await settled(page);
+	const gender = page.locator('select[name="geschlecht"]');
+	await gender.selectOption('w');
+	await expect(page).toHaveURL(/\/\?land=Sachsen&geschlecht=w$/);
+	await gender.selectOption('m');
+	await expect(page).toHaveURL(/\/\?land=Sachsen&geschlecht=m$/);
+	await settled(page);
+	await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute(
+		'href',
+		'?land=Sachsen&geschlecht=m&lang=en'
+	);
+	await page.goBack();
+	await expect(page).toHaveURL(/geschlecht=w$/);
+	await expect(gender).toHaveValue('w');
+	await page.goBack();
+	await expect(page).toHaveURL(/\/\?land=Sachsen$/);
+	await expect(gender).toHaveValue('');
+	await page.goForward();
+	await expect(gender).toHaveValue('w');
+	await gender.selectOption('');
+	await expect(page).toHaveURL(/\/\?land=Sachsen$/);
+	await settled(page);
+
+	// A change and a drill-down in one task: the change reaches the history before the navigation.
+	await page.evaluate(() => {
+		const land = document.querySelector<HTMLSelectElement>('select[name="land"]')!;
+		land.value = 'Bayern';
+		land.dispatchEvent(new Event('change', { bubbles: true }));
+		document
+			.querySelector<HTMLButtonElement>('figure[data-chart="attainment-by-indicator"] button.drill')!
+			.click();
+	});
+	await expect(page).toHaveURL(/\/indicators\/[^?]+\?land=Bayern&land=Sachsen$/);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/\?land=Bayern&land=Sachsen$/);
+	await expect(page.locator('button.chip[data-filter="states"]')).toHaveCount(2);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/\?land=Sachsen$/);
+	await expect(page.locator('button.chip[data-filter="states"]')).toHaveCount(1);
+	await page.goBack();
+	await expect(gender).toHaveValue('w');
+});
+
 const PAGES = [
 	['overview', '/'],
 	['indicator', '/indicators/CO01'],
