@@ -229,6 +229,7 @@ test('indicator page: trajectory, breakdown and project ranking match SQL on the
 		Object.fromEntries(perProject.map((r) => [r.project, r.pct]))
 	);
 	// Clicking a gender cross-filters: the trajectory then follows women only (no plan: targets are totals).
+	await unfold(page.locator('figure[data-chart="breakdown"]'));
 	await page.locator('figure[data-chart="breakdown"] tr[data-key="gender:w"] button.drill').click();
 	await expect(page).toHaveURL(/geschlecht=w/);
 	await settled(page);
@@ -303,6 +304,7 @@ test('exports: CSV of the table (neutralised, German Excel) and PNG of the chart
 	expect(csv.suggestedFilename()).toBe('wirkung-attainment-by-indicator.csv');
 	const text = await readFile((await csv.path())!, 'utf8');
 	expect(text.startsWith('\ufeffIndikator;Ist;Soll;Zielerreichung;Status\r\n')).toBe(true);
+	await unfold(figure);
 	expect(text.split('\r\n')).toHaveLength((await figure.locator('tbody tr').count()) + 1);
 	const [png] = await Promise.all([
 		page.waitForEvent('download'),
@@ -364,6 +366,9 @@ test('a ranking with fewer bars after a filter: its PNG is the figure as shown, 
 	const rows = await ranking.locator('tbody tr').count();
 	expect(rows).toBeGreaterThan(16);
 	expect(lines).toHaveLength(rows + 1);
+	// The exported cells hold the table's text, not the empty text of cells that were not shown.
+	const firstRow = await ranking.locator('tbody tr').first().locator('th, td').allInnerTexts();
+	expect(lines[1]!.split(';').slice(0, 2)).toEqual(firstRow.slice(0, 2).map((c) => c.trim()));
 });
 
 test('switching the language keeps the filters', async ({ page }) => {
@@ -405,6 +410,7 @@ test('each filter change is a history entry; links carry the filters shown, also
 	await gender.selectOption('');
 	await expect(page).toHaveURL(/\/\?land=Sachsen$/);
 	await settled(page);
+	await unfold(page.locator('figure[data-chart="attainment-by-indicator"]'));
 
 	// A change and a drill-down in one task: the change reaches the history before the navigation.
 	await page.evaluate(() => {

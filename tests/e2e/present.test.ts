@@ -19,6 +19,12 @@ async function tableAttainment(figure: Locator): Promise<Record<string, number>>
 	return Object.fromEntries(rows.map(([id, text]) => [id, parsePercent(text!)]));
 }
 
+/** Unfolds a dashboard figure's data table (dashboard tables start folded; a slide's is always there). */
+async function unfold(figure: Locator) {
+	await figure.locator(':scope > details > summary').click();
+	await expect(figure.locator('table')).toBeAttached();
+}
+
 const slideAttainment = (page: Page, slide: string) =>
 	tableAttainment(page.locator(`[data-slide="${slide}"] figure`));
 
@@ -345,6 +351,7 @@ test('the presentation window updates when the analyst imports data', async ({ p
 	await analyst.getByRole('link', { name: 'Übersicht', exact: true }).click();
 	const overview = analyst.locator('figure[data-chart="attainment-by-indicator"]');
 	await expect(overview.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	await unfold(overview);
 	expect(await slideAttainment(present, chartSlide)).toEqual(await tableAttainment(overview));
 	await present.screenshot({ path: 'test-results/screenshots/present-after-import-1366x768.png' });
 });
@@ -378,6 +385,7 @@ test('a linked slide follows the filters the analyst sets on the dashboard, in t
 	await analyst.getByRole('link', { name: 'Übersicht', exact: true }).click();
 	const overview = analyst.locator('figure[data-chart="attainment-by-indicator"]');
 	await expect(overview.locator('canvas[data-rendered="true"]')).toBeVisible({ timeout: 30_000 });
+	await unfold(overview);
 	await analyst.locator('select[name="land"]').selectOption('Sachsen');
 	await expect(analyst).toHaveURL(/land=Sachsen/);
 	await expect(slide).toHaveAttribute('data-key', 'attainment-by-indicator?land=Sachsen', {

@@ -3,7 +3,7 @@ import { getContext, setContext, type Snippet } from 'svelte';
 /**
  * How the page around a chart wants its figure framed, without charts knowing the page: the app
  * layout adds actions to every figure (e.g. "Zur Präsentation hinzufügen"), a presentation slide
- * asks for the full-slide layout and may replace the title.
+ * asks for the full-slide layout and may replace the title, a dashboard folds the data tables.
  */
 export interface FigureContext {
 	/** Rendered in the figure's caption with the figure's id. */
@@ -12,6 +12,11 @@ export interface FigureContext {
 	presenting?: boolean;
 	/** A title replacing the chart's own (a retitled slide); empty = the chart's title. */
 	title?: () => string;
+	/**
+	 * Data tables start folded, whatever their length, and stay as the user leaves them: on the
+	 * dashboards, where every filter change would rebuild every unfolded table.
+	 */
+	foldTables?: boolean;
 }
 
 const KEY = Symbol('chart-figure');
