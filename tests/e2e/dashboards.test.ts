@@ -3,6 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { Engine } from '../../src/lib/engine';
 import { dashboardSqlEngine, parseNumber, rows } from './dashboard-sql';
+import { unfold } from './figures';
 
 const EVENT = '/events/BIWAQ-Themenwerkstatt%202020';
 
@@ -16,13 +17,6 @@ test.afterAll(() => sql.close());
 async function settled(page: Page) {
 	await expect(page.locator('[data-view]').first()).toBeVisible({ timeout: 30_000 });
 	await expect(page.locator('[data-view][aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
-}
-
-/** Unfolds a chart's data table: a folded table's rows are not built. */
-async function unfold(figure: Locator) {
-	const details = figure.locator(':scope > details');
-	if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-	await expect(figure.locator('table')).toBeAttached();
 }
 
 /** Key → numeric value of one column of a chart's table (data-value when present, else the text). */

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { toRows } from '../../src/lib/engine';
+import { unfold } from './figures';
 import { expectedAttainment, sampleEngine } from './sample-sql';
 
 /** de-DE "111,8 %" → 111.8 */
@@ -23,8 +24,7 @@ test('the overview shows the attainment chart computed in the browser from the s
 
 	const engine = await sampleEngine();
 	const expected = await expectedAttainment(engine);
-	// Dashboard tables start folded: their rows are built once unfolded.
-	await figure.locator(':scope > details > summary').click();
+	await unfold(figure);
 	const rows = figure.locator('tbody tr');
 	await expect(rows).toHaveCount(expected.size);
 	const shown = new Map<string, number>();

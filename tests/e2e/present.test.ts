@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { unfold } from './figures';
 import { expectedAttainment, sampleEngine } from './sample-sql';
 
 /** de-DE "111,8 %" → 111.8 */
@@ -17,12 +18,6 @@ async function tableAttainment(figure: Locator): Promise<Record<string, number>>
 			trs.map((tr) => [tr.getAttribute('data-indicator')!, tr.querySelectorAll('td')[2]?.textContent ?? ''])
 		);
 	return Object.fromEntries(rows.map(([id, text]) => [id, parsePercent(text!)]));
-}
-
-/** Unfolds a dashboard figure's data table (dashboard tables start folded; a slide's is always there). */
-async function unfold(figure: Locator) {
-	await figure.locator(':scope > details > summary').click();
-	await expect(figure.locator('table')).toBeAttached();
 }
 
 const slideAttainment = (page: Page, slide: string) =>
