@@ -4,8 +4,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.js';
 const PORT = Number(process.env.WIRKUNG_E2E_PORT ?? 4173);
 
 export default defineConfig({
-	testDir: 'tests/e2e',
-	testMatch: '**/*.test.ts',
+	// tests/security holds the attack cases of the threat model (README), against real servers.
+	testDir: 'tests',
+	testMatch: ['e2e/**/*.test.ts', 'security/**/*.test.ts'],
 	timeout: 60_000,
 	workers: 1,
 	reporter: [['list']],

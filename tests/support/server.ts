@@ -45,6 +45,8 @@ export async function startServer(
 		dataDir?: string;
 		key?: string;
 		env?: Record<string, string>;
+		/** Directory holding the server.js and build/ to run (default: the repository). */
+		root?: string;
 	} = {}
 ): Promise<RunningServer> {
 	for (let attempt = 1; ; attempt++) {
@@ -59,12 +61,12 @@ export async function startServer(
 
 async function startOn(
 	port: number,
-	options: { dataDir?: string; key?: string; env?: Record<string, string> }
+	options: { dataDir?: string; key?: string; env?: Record<string, string>; root?: string }
 ): Promise<RunningServer> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wirkung-srv-'));
 	const key = options.key ?? 'test-publish-key-0123456789';
 	const child = spawn(process.execPath, ['server.js'], {
-		cwd: ROOT,
+		cwd: options.root ?? ROOT,
 		env: {
 			...process.env,
 			PORT: String(port),
