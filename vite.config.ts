@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { prebuiltSample } from './scripts/sample-plugin.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [prebuiltSample(), sveltekit()],
 	worker: { format: 'es' },
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	test: {

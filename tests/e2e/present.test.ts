@@ -287,14 +287,15 @@ test('presenting works offline once loaded: the worker keeps the app, the one en
 	await expect
 		.poll(
 			async () =>
-				(await kept()).filter((p) => p.endsWith('.wasm') || p === '/sample/istwerte.csv' || p === '/present'),
+				(await kept()).filter((p) => p.endsWith('.wasm') || p.startsWith('/sample/') || p === '/present'),
 			{
 				timeout: 30_000
 			}
 		)
 		.toEqual(
 			expect.arrayContaining([
-				'/sample/istwerte.csv',
+				'/sample/manifest.json',
+				expect.stringMatching(/^\/sample\/[0-9a-f]+\.arrow$/),
 				'/present',
 				expect.stringMatching(/duckdb-eh\.[^/]*\.wasm$/)
 			])

@@ -78,6 +78,9 @@ export async function createBrowserEngine(): Promise<Engine & Preparing> {
 		async dropFile(name) {
 			await db.dropFile(name);
 		},
+		async insertArrow(name, ipc) {
+			await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+		},
 		async copyFileToBuffer(name) {
 			return db.copyFileToBuffer(name);
 		},

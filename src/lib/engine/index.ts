@@ -37,6 +37,11 @@ export interface Engine {
 	registerBlob(name: string, blob: Blob): Promise<void>;
 	/** Forgets a registered file. */
 	dropFile(name: string): Promise<void>;
+	/**
+	 * Creates table `name` from an Arrow IPC stream (e.g. a saved snapshot, tableToIPC of a query
+	 * result); its columns get the Arrow types' DuckDB equivalents.
+	 */
+	insertArrow(name: string, ipc: Uint8Array): Promise<void>;
 	/** Bytes of a file DuckDB wrote (e.g. `COPY t TO 'name' (FORMAT parquet)`), for persistence. */
 	copyFileToBuffer(name: string): Promise<Uint8Array>;
 	/** DuckDB library version, e.g. "v1.4.1". */

@@ -63,20 +63,18 @@ export async function createNodeEngine(
 		async query(sql, params: SqlParam[] = [], signal?: AbortSignal) {
 			checkInterruptible(signal, params);
 			if (signal) return interruptible(conn, sql, signal);
-			if (params.length === 0) return conn.query(sql);
-			const statement = conn.prepare(sql);
+			if (params.length === 0)
+				return conn.useUnsafe((bindings, id) => tableFromIPC(bindings.runQuery(id, sql)));
+			const statement = prepare(conn, sql);
 			try {
-				return statement.query(...params);
+				return statement.query(params);
 			} finally {
 				statement.close();
 			}
 		},
 		async prepare(sql) {
-			const statement = conn.prepare(sql);
-			return {
-				query: async (params) => statement.query(...params),
-				close: async () => statement.close()
-			};
+			const statement = prepare(conn, sql);
+			return { query: async (params) => statement.query(params), close: async () => statement.close() };
 		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
@@ -87,6 +85,9 @@ export async function createNodeEngine(
 		async dropFile(name) {
 			db.dropFile(name);
 		},
+		async insertArrow(name, ipc) {
+			conn.insertArrowFromIPCStream(ipc, { name, create: true });
+		},
 		async copyFileToBuffer(name) {
 			return db.copyFileToBuffer(name);
 		},
@@ -96,6 +97,20 @@ export async function createNodeEngine(
 		async close() {
 			conn.close();
 		}
+	};
+}
+
+/**
+ * Statements prepared through the bindings, with results as this module's apache-arrow classes: the node build requires the CommonJS apache-arrow,
+ * whose Tables the ESM one (tableToIPC, instanceof checks) does not take for its own. The bindings
+ * hand out the IPC bytes the node build would read itself.
+ */
+function prepare(conn: DuckDBConnection, sql: string) {
+	const statement = conn.useUnsafe((bindings, id) => bindings.createPrepared(id, sql));
+	return {
+		query: (params: SqlParam[]): Table =>
+			conn.useUnsafe((bindings, id) => tableFromIPC(bindings.runPrepared(id, statement, params))),
+		close: () => conn.useUnsafe((bindings, id) => bindings.closePrepared(id, statement))
 	};
 }
 

@@ -25,6 +25,7 @@ export {
 	discardLoad,
 	finishLoad,
 	loadPrepared,
+	reserveSourceIds,
 	resolveMapping,
 	stageLoad,
 	type StagedLoad,

@@ -94,6 +94,17 @@ export interface ImportOptions extends LoadOptions {
 
 let fileCounter = 0;
 
+/**
+ * Makes later loads name their tables past these (`_src_<id>`, `_src_<id>_p`): tables restored
+ * from a snapshot keep the names their SELECTs refer to, and a new load must not replace one.
+ */
+export function reserveSourceIds(relations: readonly string[]): void {
+	for (const relation of relations) {
+		const id = /^_src_(\d+)/.exec(relation)?.[1];
+		if (id) fileCounter = Math.max(fileCounter, Number(id));
+	}
+}
+
 /** Creates the canonical tables if they do not exist yet. */
 export async function ensureSchema(engine: Engine): Promise<void> {
 	await engine.exec(schemaSql());

@@ -72,7 +72,8 @@ describe('strategyFor', () => {
 		['the engine wasm', get('/_app/immutable/assets/duckdb-eh.9ubY-jlA.wasm'), 'cache-first'],
 		['a page', get('/present', 'navigate'), 'network-first'],
 		['the speaker view', get('/present', 'navigate'), 'network-first'],
-		['sample data', get('/sample/istwerte.csv'), 'network-first'],
+		['the sample manifest', get('/sample/manifest.json'), 'network-first'],
+		['a sample table', get('/sample/3f2a9c.arrow'), 'network-first'],
 		['a shared view (revocable)', get('/s/abc123', 'navigate'), 'network'],
 		['an API', get('/api/publish'), 'network'],
 		['the version check', get('/_app/version.json'), 'network'],
@@ -89,16 +90,21 @@ describe('keepList', () => {
 	it.each([
 		[
 			'the engine bundle in use and the sample files',
-			{ type: 'keep', bundle: 'eh', samples: ['/sample/istwerte.csv'] },
+			{ type: 'keep', bundle: 'eh', samples: ['/sample/manifest.json', '/sample/3f2a9c.arrow'] },
 			[
 				'/_app/immutable/assets/duckdb-eh.9ubY-jlA.wasm',
 				'/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js',
-				'/sample/istwerte.csv'
+				'/sample/manifest.json',
+				'/sample/3f2a9c.arrow'
 			]
 		],
 		[
 			'no paths outside the sample folder',
-			{ type: 'keep', bundle: 'mvp', samples: ['/s/token', '/sample/../api', 'https://x.example/a.csv', 5] },
+			{
+				type: 'keep',
+				bundle: 'mvp',
+				samples: ['/s/token', '/sample/../api', '/sample/istwerte.csv', 'https://x.example/a.arrow', 5]
+			},
 			[
 				'/_app/immutable/assets/duckdb-mvp.BP0pRkMH.wasm',
 				'/_app/immutable/assets/duckdb-browser-mvp.worker.C9hF7LGh.js'

@@ -60,7 +60,8 @@ export interface KeepMessage {
 	samples: string[];
 }
 
-const SAMPLE_PATH = /^\/sample\/[A-Za-z0-9_-]+\.csv$/;
+/** The prebuilt sample's manifest and Arrow files (src/routes/sample): a name, never a path. */
+const SAMPLE_PATH = /^\/sample\/[A-Za-z0-9_-]+\.(?:json|arrow)$/;
 
 /** The paths a keep message may make the worker fetch; anything else in it is ignored. */
 export function keepList(message: unknown, build: readonly string[]): string[] {

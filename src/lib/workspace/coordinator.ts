@@ -101,6 +101,11 @@ export class Coordinator implements Engine, Materializing {
 		return this.#engine.dropFile(name);
 	}
 
+	async insertArrow(name: string, ipc: Uint8Array): Promise<void> {
+		this.#clear();
+		await this.#engine.insertArrow(name, ipc);
+	}
+
 	copyFileToBuffer(name: string): Promise<Uint8Array> {
 		return this.#engine.copyFileToBuffer(name);
 	}

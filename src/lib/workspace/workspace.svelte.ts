@@ -6,7 +6,6 @@ import {
 	ensureSchema,
 	loadedFiles,
 	loadPrepared,
-	loadSample,
 	SAMPLE_FILES,
 	type ImportReport,
 	type LoadOptions,
@@ -17,25 +16,16 @@ import {
 import { finishHead, stageHead } from '../ingest/client';
 import { Coordinator } from './coordinator';
 import { dataLabel, type DataLabel } from './label';
-import { hasSnapshot, restoreSnapshot, saveSnapshot } from './persist';
+import { dropLegacy, hasSnapshot as hasLegacy, restoreSnapshot as restoreLegacy } from './legacy';
+import { fetchSample, openSaved } from './sample';
+import type { SavedData } from './persist';
+import { restoreSnapshot } from './snapshot';
 
 /** Why this browser cannot run the engine, or null. Checked before any engine code is loaded. */
 function unsupportedReason(): string | null {
 	if (typeof WebAssembly !== 'object') return 'WebAssembly ist in diesem Browser nicht verfügbar.';
 	if (typeof Worker !== 'function') return 'Web Worker sind in diesem Browser nicht verfügbar.';
 	return null;
-}
-
-async function fetchSample(name: string): Promise<Uint8Array> {
-	const response = await fetch(`/sample/${encodeURIComponent(name)}`);
-	if (!response.ok) throw new Error(`/sample/${name}: HTTP ${response.status}`);
-	return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Whether IndexedDB can be used (not in some private modes); without it nothing persists. */
-async function savedDataExists(): Promise<boolean> {
-	if (typeof indexedDB === 'undefined') return false;
-	return hasSnapshot().catch(() => false);
 }
 
 export type WorkspacePhase = 'starting' | 'loading' | 'ready' | 'error' | 'unsupported';
@@ -57,6 +47,7 @@ class Workspace {
 	saveError: string | null = $state(null);
 	#engine: Promise<Engine> | null = null;
 	#coordinator: Promise<Coordinator> | null = null;
+	#saved: SavedData | null = null;
 	/** Imports and data changes run one after another: they share the connection's temp tables. */
 	#queue: Promise<unknown> = Promise.resolve();
 
@@ -88,19 +79,27 @@ class Workspace {
 			throw new Error(unsupported);
 		}
 		try {
-			const saved = await savedDataExists();
-			// Sample files download while the wasm bundle compiles; the engine code loads on demand.
-			const downloads = new Map(saved ? [] : SAMPLE_FILES.map((name) => [name as string, fetchSample(name)]));
-			downloads.forEach((download) => download.catch(() => {}));
-			const { createBrowserEngine } = await import('../engine/browser');
-			const engine = await createBrowserEngine();
+			// The engine compiles while saved data is read, or the sample downloads.
+			const started = import('../engine/browser').then(({ createBrowserEngine }) => createBrowserEngine());
+			started.catch(() => {});
+			const opened = openSaved();
+			const sample = opened.then(({ snapshot }) => (snapshot ? null : fetchSample()));
+			sample.catch(() => {});
+			const engine = await started;
 			this.phase = 'loading';
 			await ensureSchema(engine);
-			if (saved && (await restoreSnapshot(engine))) this.source = 'saved';
-			else {
-				this.reports = await loadSample(engine, (name) => downloads.get(name) ?? fetchSample(name));
-				const failed = this.reports.find((r) => !r.ok);
-				if (failed) throw new Error(failed.error);
+			const { saved, snapshot } = await opened;
+			this.#saved = saved;
+			if (snapshot) {
+				await restoreSnapshot(engine, snapshot.snapshot, async (unit) => snapshot.streams.get(unit.data)!);
+				this.source = 'saved';
+			} else if (saved && (await hasLegacy().catch(() => false))) {
+				await restoreLegacy(engine);
+				await this.#save(engine);
+				if (!this.saveError) await dropLegacy();
+			} else {
+				const { snapshot: sampleSnapshot, streams } = (await sample)!;
+				await restoreSnapshot(engine, sampleSnapshot, async (unit) => streams.get(unit.data)!);
 				this.source = 'sample';
 			}
 			await this.#listFiles(engine);
@@ -192,10 +191,11 @@ class Workspace {
 		this.files = await loadedFiles(engine);
 	}
 
+	/** Saves the tables that changed (persist.ts); without a store the data stays in this tab only. */
 	async #save(engine: Engine): Promise<void> {
-		if (typeof indexedDB === 'undefined') return;
+		if (!this.#saved) return;
 		try {
-			await saveSnapshot(engine);
+			await this.#saved.save(engine);
 			this.source = 'saved';
 			this.saveError = null;
 		} catch (error) {
