@@ -9,7 +9,7 @@ const BUDGET_COLD_MS = 2500;
 async function timeTo(page, url, mark) {
 	await page.goto(url);
 	const handle = await page.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, {
-		timeout: 60_000,
+		timeout: 180_000,
 		polling: 20
 	});
 	return handle.jsonValue();
