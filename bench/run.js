@@ -47,16 +47,19 @@ function freePort() {
 	});
 }
 
-/** Starts `node server.js` (as `npm start` does) and resolves once it answers HTTP. */
-async function startServer(env = {}) {
+/**
+ * Starts `node server.js` (as `npm start` does) and resolves once it answers HTTP; `cwd` is another
+ * checkout with its own build, for comparing two builds in one run.
+ */
+async function startServer(env = {}, cwd = ROOT) {
 	const port = await freePort();
 	const child = spawn(process.execPath, ['server.js'], {
-		cwd: ROOT,
+		cwd,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const baseURL = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
+	for (let i = 0; i < 600; i++) {
 		try {
 			if ((await fetch(baseURL + '/')).ok) return { baseURL, child, stop: () => child.kill() };
 		} catch {
