@@ -100,7 +100,10 @@ test('a presentation window follows the keyboard and clicker, and the analyst wi
 	for (const [key, index] of [
 		['ArrowRight', 1],
 		['PageDown', 2],
-		['PageDown', 2],
+		// Past the last slide: the end screen (index 3 of 3 slides).
+		['PageDown', 3],
+		['PageUp', 2],
+		['PageDown', 3],
 		['Home', 0],
 		['End', 2],
 		['PageUp', 1],
@@ -112,6 +115,7 @@ test('a presentation window follows the keyboard and clicker, and the analyst wi
 	] as const) {
 		await present.keyboard.press(key);
 		await at(index);
+		await expect(present.locator('[data-end-screen]')).toHaveCount(index === 3 ? 1 : 0);
 	}
 	await present.keyboard.press('3');
 	await expect(present.getByRole('status').filter({ hasText: 'Gehe zu Folie 3' })).toBeVisible();

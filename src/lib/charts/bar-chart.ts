@@ -1,4 +1,6 @@
-import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { ChartConfiguration, Plugin, Scale } from 'chart.js';
+import { categoryLayout, fitLabel } from './labels';
+import { roundTicks } from './ticks';
 
 /** One series of a bar chart. */
 export interface BarSeries {
@@ -26,6 +28,24 @@ export interface BarChartSpec {
 	max?: number;
 	/** Indexes of selected bars; the others are drawn paler. */
 	selected?: number[];
+	/** Extra room above the largest value, as a share of it (for bar labels); the top tick stays round. */
+	headroom?: number;
+	/** The values are counts: whole-number ticks only. */
+	integer?: boolean;
+	/**
+	 * Category labels of a horizontal chart: at most `lines` lines of about `width` characters
+	 * (default 2 × 40); longer ones are cut with "…", the data table keeps the full text.
+	 */
+	labelFit?: { width: number; lines: number };
+}
+
+/** The largest value the value axis must show: the tallest stack or bar, or a reference line. */
+export function valueMax(spec: Pick<BarChartSpec, 'series' | 'stacked' | 'references'>): number {
+	const length = Math.max(0, ...spec.series.map((s) => s.values.length));
+	const bars = spec.stacked
+		? Array.from({ length }, (_, i) => spec.series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0))
+		: spec.series.flatMap((s) => s.values.map((v) => v ?? 0));
+	return Math.max(0, ...bars, ...(spec.references ?? []));
 }
 
 /** Lightens a #rrggbb colour towards white, for bars that are not selected. */
@@ -34,6 +54,11 @@ export function pale(color: string): string {
 	if (!m) return color;
 	const mix = (hex: string) => Math.round(parseInt(hex, 16) * 0.35 + 255 * 0.65);
 	return `rgb(${mix(m[1]!)}, ${mix(m[2]!)}, ${mix(m[3]!)})`;
+}
+
+/** Height of a horizontal chart not shared by its bars: the value axis and its title (70 px), a legend. */
+function reservedHeight(spec: BarChartSpec): number {
+	return spec.series.length > 1 ? 105 : 70;
 }
 
 function annotations(spec: BarChartSpec): Plugin<'bar'> {
@@ -61,7 +86,10 @@ function annotations(spec: BarChartSpec): Plugin<'bar'> {
 			ctx.setLineDash([]);
 			if (spec.barLabels) {
 				const meta = chart.getDatasetMeta(0);
-				ctx.font = `600 12px ${String(chart.options.font?.family ?? 'sans-serif')}`;
+				const size = spec.horizontal
+					? categoryLayout(chart.height, spec.labels.length, 1, reservedHeight(spec)).size
+					: 12;
+				ctx.font = `600 ${size}px ${String(chart.options.font?.family ?? 'sans-serif')}`;
 				ctx.textBaseline = spec.horizontal ? 'middle' : 'bottom';
 				ctx.textAlign = spec.horizontal ? 'left' : 'center';
 				meta.data.forEach((element, i) => {
@@ -71,7 +99,7 @@ function annotations(spec: BarChartSpec): Plugin<'bar'> {
 					const width = ctx.measureText(label).width;
 					// A light backdrop keeps the label readable where it crosses the reference lines.
 					ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-					if (spec.horizontal) ctx.fillRect(x + 3, y - 9, width + 6, 18);
+					if (spec.horizontal) ctx.fillRect(x + 3, y - size * 0.7, width + 6, size * 1.4);
 					else ctx.fillRect(x - width / 2 - 3, y - 20, width + 6, 18);
 					ctx.fillStyle = '#1d2b36';
 					if (spec.horizontal) ctx.fillText(label, x + 6, y);
@@ -92,6 +120,9 @@ export function barChartConfig(spec: BarChartSpec): ChartConfiguration<'bar'> {
 	};
 	const value = spec.horizontal ? 'x' : 'y';
 	const category = spec.horizontal ? 'y' : 'x';
+	const fit = spec.labelFit ?? { width: 40, lines: 2 };
+	const reserved = reservedHeight(spec);
+	const layout = (height: number) => categoryLayout(height, spec.labels.length, fit.lines, reserved);
 	return {
 		type: 'bar',
 		data: {
@@ -120,7 +151,14 @@ export function barChartConfig(spec: BarChartSpec): ChartConfiguration<'bar'> {
 			scales: {
 				[value]: {
 					min: 0,
-					...(spec.max !== undefined ? { max: spec.max } : {}),
+					...(spec.max !== undefined
+						? { max: spec.max }
+						: {
+								afterBuildTicks: roundTicks(
+									valueMax(spec) * (1 + (spec.headroom ?? 0)),
+									spec.integer ?? false
+								)
+							}),
 					stacked: spec.stacked ?? false,
 					title: { display: true, text: spec.axis },
 					ticks: { callback: (v: string | number) => spec.format(Number(v)) }
@@ -130,7 +168,18 @@ export function barChartConfig(spec: BarChartSpec): ChartConfiguration<'bar'> {
 				[category]: {
 					stacked: spec.stacked ?? false,
 					grid: { display: false },
-					ticks: { autoSkip: false, font: { size: 12 } }
+					// Horizontal bars: long labels wrap or are cut, and get smaller or lose a line as bars
+					// share the height (labels.ts), so that each bar keeps its label and none overlap.
+					ticks: spec.horizontal
+						? {
+								autoSkip: false,
+								callback(this: Scale, _value: string | number, index: number) {
+									const label = spec.labels[index] ?? '';
+									return fitLabel(label, fit.width, layout(this.chart.height).lines);
+								},
+								font: (c: { chart: { height: number } }) => ({ size: layout(c.chart.height).size })
+							}
+						: { autoSkip: false, font: { size: 12 } }
 				}
 			},
 			plugins: {

@@ -17,6 +17,11 @@ export interface FigureContext {
 	 * dashboards, where every filter change would rebuild every unfolded table.
 	 */
 	foldTables?: boolean;
+	/**
+	 * How many of the best and worst bars a long ranking shows (a slide has room for about 20);
+	 * absent = every bar.
+	 */
+	rankRows?: () => { top: number; bottom: number };
 }
 
 const KEY = Symbol('chart-figure');

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { roundTicks } from './ticks';
 
 /** One line of a line chart. */
 export interface LineSeries {
@@ -39,6 +40,10 @@ export function lineChartConfig(spec: {
 			scales: {
 				y: {
 					min: 0,
+					afterBuildTicks: roundTicks(
+						Math.max(0, ...spec.series.flatMap((s) => s.values.map((v) => v ?? 0))),
+						false
+					),
 					title: { display: true, text: spec.axis },
 					ticks: { callback: (v) => spec.format(Number(v)) }
 				},

@@ -33,9 +33,13 @@ export { Chart, type ChartConfiguration, type Plugin };
 /**
  * Marks a canvas as drawn (tests wait for `canvas[data-rendered]`) and records the page's first
  * drawn chart as the performance mark `wirkung:first-chart`, which `npm run bench -- startup` reads.
+ * The chart stays reachable from its canvas (`wirkungChart`), so a test can measure what was drawn
+ * (e.g. the boxes of the axis labels) without reading pixels.
  */
-export function markRendered(canvas: HTMLCanvasElement): void {
+export function markRendered(canvas: HTMLCanvasElement, chart: Chart): void {
 	canvas.dataset.rendered = 'true';
+	if ((canvas as { wirkungChart?: Chart }).wirkungChart !== chart)
+		Object.defineProperty(canvas, 'wirkungChart', { value: chart, configurable: true });
 	if (performance.getEntriesByName('wirkung:first-chart').length === 0)
 		performance.mark('wirkung:first-chart');
 }

@@ -66,6 +66,9 @@ export const de = {
 	'dash.ranking.noTargetCount': '{count} ohne Zielwert (keine Zielerreichung berechenbar)',
 	'dash.ranking.omitted':
 		'{count} weitere mit geringerer Zielerreichung ohne Balken und nicht in der Tabelle; ein Filter nach Land oder Kommune zeigt sie.',
+	'chart.ranking.gap': '… {count} weitere',
+	'chart.ranking.middleOmitted':
+		'Die {top} besten und die {bottom} schwächsten; {count} dazwischen sind auf dieser Folie ausgelassen (das Dashboard zeigt alle).',
 	'dash.catalogue.municipality': 'Zielerreichung nach Kommune',
 	'dash.catalogue.state': 'Zielerreichung nach Land',
 	'dash.catalogue.project': 'Zielerreichung nach Teilprojekt',
@@ -278,6 +281,7 @@ export const de = {
 	'present.current': 'Aktuelle Folie',
 	'present.nextSlide': 'Nächste Folie',
 	'present.end': 'Ende der Präsentation',
+	'present.endHint': '← oder Bild↑ führt zurück zur letzten Folie.',
 	'present.notes': 'Notizen',
 	'present.noNotes': 'Keine Notizen zu dieser Folie.',
 	'deck.heading': 'Präsentation',
@@ -308,6 +312,10 @@ export const de = {
 	'deck.slideTitle': 'Folientitel',
 	'deck.body': 'Text',
 	'deck.bodyHint': 'Leerzeile = neuer Absatz; Zeilen mit „- “ werden Aufzählungspunkte.',
+	'deck.rows': 'Lange Rangfolgen auf der Folie',
+	'deck.rows.top': 'Beste',
+	'deck.rows.bottom': 'Schwächste',
+	'deck.rowsHint': 'Zusammen höchstens {max}; die dazwischen werden als „… N weitere“ gezählt.',
 	'deck.filters': 'Filter dieser Folie',
 	'deck.periodFrom': 'Zeitraum von',
 	'deck.periodTo': 'Zeitraum bis',

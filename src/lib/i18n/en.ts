@@ -69,6 +69,9 @@ export const en: Record<MessageKey, string> = {
 	'dash.ranking.noTargetCount': '{count} without a target (no attainment computable)',
 	'dash.ranking.omitted':
 		'{count} more with lower attainment are not drawn and not in the table; filter by Land or municipality to see them.',
+	'chart.ranking.gap': '… {count} more',
+	'chart.ranking.middleOmitted':
+		'The best {top} and the weakest {bottom}; {count} in between are left out on this slide (the dashboard shows all).',
 	'dash.catalogue.municipality': 'Goal attainment by municipality',
 	'dash.catalogue.state': 'Goal attainment by state',
 	'dash.catalogue.project': 'Goal attainment by sub-project',
@@ -279,6 +282,7 @@ export const en: Record<MessageKey, string> = {
 	'present.current': 'Current slide',
 	'present.nextSlide': 'Next slide',
 	'present.end': 'End of the presentation',
+	'present.endHint': '← or Page Up goes back to the last slide.',
 	'present.notes': 'Notes',
 	'present.noNotes': 'No notes for this slide.',
 	'deck.heading': 'Presentation',
@@ -307,6 +311,10 @@ export const en: Record<MessageKey, string> = {
 	'deck.slideTitle': 'Slide title',
 	'deck.body': 'Text',
 	'deck.bodyHint': 'Blank line = new paragraph; lines starting with “- ” become bullet points.',
+	'deck.rows': 'Long rankings on the slide',
+	'deck.rows.top': 'Best',
+	'deck.rows.bottom': 'Weakest',
+	'deck.rowsHint': 'At most {max} together; those in between are counted as “… N more”.',
 	'deck.filters': 'Filters of this slide',
 	'deck.periodFrom': 'Period from',
 	'deck.periodTo': 'Period until',

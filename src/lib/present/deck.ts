@@ -15,7 +15,24 @@ export interface ChartSlide {
 	/** Replaces the chart's own title on the slide; empty = the chart's title. */
 	title: string;
 	notes: string;
+	/** How many of the best and worst bars a long ranking shows on this slide; absent = the default. */
+	rows?: SlideRows;
 }
+
+/** The best `top` and worst `bottom` bars of a ranking on a slide; the rest is counted, not drawn. */
+export interface SlideRows {
+	top: number;
+	bottom: number;
+}
+
+/** 10 best and 10 worst: what fits a 16:9 slide at a readable size (issue 21). */
+export const DEFAULT_SLIDE_ROWS: SlideRows = { top: 10, bottom: 10 };
+
+/**
+ * At most this many bars at both ends together: 20 bars and the gap are what a slide's plot has
+ * room for at a 9 px label with a two-line title above (measured by tests/e2e/slides.test.ts).
+ */
+export const SLIDE_ROWS_MAX = 20;
 
 /** A slide of plain text: a title and paragraphs or "- " bullet lists. */
 export interface TextSlide {
@@ -48,6 +65,7 @@ export type DeckAction =
 			patch: Partial<Pick<TextSlide, 'title' | 'body' | 'notes'>> & {
 				filters?: Filters;
 				linked?: boolean;
+				rows?: SlideRows;
 			};
 	  }
 	| { type: 'rename'; title: string };
@@ -90,14 +108,15 @@ export function deckReducer(deck: Deck, action: DeckAction): Deck {
 			const index = deck.slides.findIndex((s) => s.id === action.slideId);
 			if (index < 0) return deck;
 			const slide = deck.slides[index]!;
-			const { filters, linked, body, ...common } = action.patch;
+			const { filters, linked, body, rows, ...common } = action.patch;
 			const updated: Slide =
 				slide.kind === 'chart'
 					? {
 							...slide,
 							...common,
 							...(filters ? { filters } : {}),
-							...(linked !== undefined ? { linked } : {})
+							...(linked !== undefined ? { linked } : {}),
+							...(rows ? { rows } : {})
 						}
 					: { ...slide, ...common, ...(body !== undefined ? { body } : {}) };
 			const slides = [...deck.slides];

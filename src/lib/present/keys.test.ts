@@ -46,7 +46,9 @@ describe('navigate', () => {
 	const at = (index: number, blank = false, digits = ''): NavState => ({ index, blank, digits });
 	const cases: [string, NavState, NavAction, number, NavState][] = [
 		['next', at(0), { type: 'next' }, 3, at(1)],
-		['next stops at the last slide', at(2), { type: 'next' }, 3, at(2)],
+		['next on the last slide goes to the end screen', at(2), { type: 'next' }, 3, at(3)],
+		['next on the end screen stays there', at(3), { type: 'next' }, 3, at(3)],
+		['previous on the end screen goes back to the last slide', at(3), { type: 'prev' }, 3, at(2)],
 		['prev', at(2), { type: 'prev' }, 3, at(1)],
 		['prev stops at the first slide', at(0), { type: 'prev' }, 3, at(0)],
 		['first', at(2), { type: 'first' }, 3, at(0)],
@@ -79,10 +81,11 @@ describe('navigate', () => {
 
 describe('clampNav', () => {
 	it.each([
-		[5, 3, 2],
+		[5, 3, 3],
+		[3, 3, 3],
 		[1, 3, 1],
 		[4, 0, 0]
-	])('index %i in a deck of %i → %i', (index, count, expected) => {
+	])('index %i in a deck of %i → %i (3 of 3 is the end screen)', (index, count, expected) => {
 		expect(clampNav({ ...START, index }, count).index).toBe(expected);
 	});
 });

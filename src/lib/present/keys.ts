@@ -73,18 +73,20 @@ export const START: NavState = { index: 0, blank: false, digits: '' };
 
 /**
  * The next navigation state. On a blank screen, next/previous only bring the slide back (so a
- * nervous click never skips a slide); first, last and jumps go where asked.
+ * nervous click never skips a slide); first, last and jumps go where asked. Next on the last slide
+ * goes to the end screen (index = count), as PowerPoint does, so the audience sees the talk is over
+ * instead of a key that does nothing; previous goes back from there.
  */
 export function navigate(state: NavState, action: NavAction, count: number): NavState {
 	const last = Math.max(0, count - 1);
-	const at = (index: number): NavState => ({
-		index: Math.max(0, Math.min(last, index)),
+	const at = (index: number, limit = last): NavState => ({
+		index: Math.max(0, Math.min(limit, index)),
 		blank: false,
 		digits: ''
 	});
 	switch (action.type) {
 		case 'next':
-			return state.blank ? { ...state, blank: false, digits: '' } : at(state.index + 1);
+			return state.blank ? { ...state, blank: false, digits: '' } : at(state.index + 1, count);
 		case 'prev':
 			return state.blank ? { ...state, blank: false, digits: '' } : at(state.index - 1);
 		case 'first':
@@ -105,8 +107,16 @@ export function navigate(state: NavState, action: NavAction, count: number): Nav
 	}
 }
 
-/** Keeps a state valid after the deck changed length (slides removed in the editor). */
+/** Whether the state is the end screen after the last slide. */
+export function atEnd(state: NavState, count: number): boolean {
+	return count > 0 && state.index >= count;
+}
+
+/**
+ * Keeps a state valid after the deck changed length (slides removed in the editor); the end screen
+ * stays the end screen.
+ */
 export function clampNav(state: NavState, count: number): NavState {
-	const index = Math.max(0, Math.min(Math.max(0, count - 1), state.index));
+	const index = Math.max(0, Math.min(count, state.index));
 	return index === state.index ? state : { ...state, index };
 }

@@ -16,7 +16,8 @@ const good: Deck = {
 			filters: { ...NO_FILTERS, periodTo: '2021-12-31', municipalities: ['Leipzig', 'Bremen'] },
 			linked: true,
 			title: '',
-			notes: ''
+			notes: '',
+			rows: { top: 8, bottom: 0 }
 		}
 	]
 };
@@ -128,6 +129,21 @@ describe('parseDeckFile', () => {
 			'a link flag that is not a boolean',
 			withSlide({ kind: 'chart', id: 'c', viewId: 'v', linked: 'ja' }),
 			{ code: 'field', params: { path: 'deck.slides[0].linked', expected: 'boolean' } }
+		],
+		[
+			'a ranking length over what fits a slide',
+			withSlide({ kind: 'chart', id: 'c', viewId: 'v', rows: { top: 40, bottom: 10 } }),
+			{ code: 'field', params: { path: 'deck.slides[0].rows.top', expected: '1–20' } }
+		],
+		[
+			'more bars at both ends together than fit a slide',
+			withSlide({ kind: 'chart', id: 'c', viewId: 'v', rows: { top: 15, bottom: 15 } }),
+			{ code: 'field', params: { path: 'deck.slides[0].rows', expected: 'top + bottom ≤ 20' } }
+		],
+		[
+			'a ranking length that is not a whole number',
+			withSlide({ kind: 'chart', id: 'c', viewId: 'v', rows: { top: 10, bottom: 2.5 } }),
+			{ code: 'field', params: { path: 'deck.slides[0].rows.bottom', expected: '0–20' } }
 		],
 		[
 			'two slides with one id',

@@ -1,5 +1,5 @@
 import { NO_FILTERS, type Filters } from '../metrics/filters';
-import type { Deck, Slide } from './deck';
+import { SLIDE_ROWS_MAX, type Deck, type Slide, type SlideRows } from './deck';
 
 /** The exported file: a tagged envelope, so any other JSON is refused with a clear reason. */
 export const DECK_FORMAT = 'wirkung-deck';
@@ -137,9 +137,23 @@ function slide(value: unknown, path: string): Slide {
 			viewId: id(o.viewId, `${path}.viewId`),
 			filters: o.filters === undefined ? NO_FILTERS : filters(o.filters, `${path}.filters`),
 			// Decks from before linked slides have no flag: their slides keep their own filters.
-			linked: o.linked === undefined ? false : flag(o.linked, `${path}.linked`)
+			linked: o.linked === undefined ? false : flag(o.linked, `${path}.linked`),
+			...(o.rows === undefined ? {} : { rows: slideRows(o.rows, `${path}.rows`) })
 		};
 	return invalid(`${path}.kind`, '"chart" | "text"');
+}
+
+function slideRows(value: unknown, path: string): SlideRows {
+	const o = object(value, path);
+	const count = (key: 'top' | 'bottom', min: number) => {
+		const v = o[key];
+		return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= SLIDE_ROWS_MAX
+			? v
+			: invalid(`${path}.${key}`, `${min}–${SLIDE_ROWS_MAX}`);
+	};
+	const rows = { top: count('top', 1), bottom: count('bottom', 0) };
+	if (rows.top + rows.bottom > SLIDE_ROWS_MAX) invalid(path, `top + bottom ≤ ${SLIDE_ROWS_MAX}`);
+	return rows;
 }
 
 /** Filters as the URL parser would accept them; missing fields mean "no filter". */
