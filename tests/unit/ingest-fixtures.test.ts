@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { toRows, type Engine } from '../../src/lib/engine';
 import { createNodeEngine } from '../../src/lib/engine/node';
-import { ensureSchema, importCsv, type ImportReport } from '../../src/lib/ingest';
+import {
+	ensureSchema,
+	importCsv,
+	prepareCsv,
+	TRAILING_COLUMN,
+	type ImportReport
+} from '../../src/lib/ingest';
 import { FIXTURES } from './helpers';
 
 const DIR = join(FIXTURES, 'ingest');
@@ -28,6 +34,12 @@ const LOADED: {
 	rows: [rowsIn: number, loaded: number, rejected: number, blank: number];
 	rejects?: [line: number, column: string, reason: string][];
 	lines?: number[];
+	/** Lines skipped before and after the table, with their reasons. */
+	skipped?: [line: number, reason: string][];
+	/** Warnings, each matched by one pattern, in order. */
+	warnings?: RegExp[];
+	/** Column names as the report lists them. */
+	columns?: string[];
 }[] = [
 	{
 		file: 'cp1252-semicolon.csv',
@@ -86,7 +98,8 @@ const LOADED: {
 		lineEnding: 'CRLF',
 		table: 'actuals',
 		rows: [2, 2, 0, 0],
-		lines: [3, 4]
+		lines: [3, 4],
+		skipped: [[1, 'sep']]
 	},
 	{
 		file: 'tab-delimited.csv',
@@ -112,7 +125,11 @@ const LOADED: {
 		table: 'actuals',
 		rows: [2, 1, 1, 0],
 		rejects: [[5, 'Istwert', '„x5“ ist keine Zahl']],
-		lines: [4]
+		lines: [4],
+		skipped: [
+			[1, 'blank'],
+			[2, 'sep']
+		]
 	},
 	{
 		file: 'quoted-multiline.csv',
@@ -149,7 +166,148 @@ const LOADED: {
 		lineEnding: 'CRLF',
 		table: 'actuals',
 		rows: [3, 3, 0, 0],
-		lines: [2, 3, 4]
+		lines: [2, 3, 4],
+		warnings: [/^Jede Datenzeile endet mit einem Trennzeichen/]
+	},
+	{
+		file: 'preamble-title-stand.csv',
+		encoding: 'windows-1252',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [3, 3, 0, 0],
+		lines: [6, 7, 8],
+		skipped: [
+			[1, 'preamble'],
+			[2, 'preamble'],
+			[3, 'preamble'],
+			[4, 'blank']
+		]
+	},
+	{
+		file: 'preamble-padded-sep.csv',
+		encoding: 'utf-8-bom',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'projects',
+		rows: [2, 2, 0, 0],
+		lines: [6, 7],
+		skipped: [
+			[1, 'sep'],
+			[2, 'preamble'],
+			[3, 'preamble'],
+			[4, 'blank']
+		]
+	},
+	{
+		file: 'footer-destatis.csv',
+		encoding: 'utf-8',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [2, 2, 0, 0],
+		lines: [2, 3],
+		skipped: [
+			[4, 'separator'],
+			[5, 'note'],
+			[6, 'note']
+		]
+	},
+	{
+		file: 'footer-totals.csv',
+		encoding: 'utf-8',
+		delimiter: ';',
+		lineEnding: 'LF',
+		table: 'participation',
+		rows: [2, 2, 0, 1],
+		lines: [2, 3],
+		skipped: [[5, 'total']]
+	},
+	{
+		file: 'limesurvey-empty-header.csv',
+		encoding: 'utf-8',
+		delimiter: ',',
+		lineEnding: 'LF',
+		table: 'feedback',
+		rows: [3, 3, 0, 0],
+		columns: ['Spalte 1', 'Veranstaltungs-ID', 'Frage-Nr.', 'Antwort'],
+		warnings: [/^Zeile 1: Spalte 1 hat keine Überschrift; sie heißt hier „Spalte 1“\.$/]
+	},
+	{
+		file: 'duplicate-headers.csv',
+		encoding: 'utf-8',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [1, 1, 0, 0],
+		columns: ['Indikator-ID', 'Projekt-Nr.', 'Zeitraum von', 'Zeitraum bis', 'Istwert', 'Istwert (2)'],
+		warnings: [
+			/^Zeile 1: Die Spaltenüberschrift „Istwert“ kommt mehrfach vor; Spalte 6 heißt hier „Istwert \(2\)“\.$/
+		]
+	},
+	{
+		file: 'duplicate-header-betrag.csv',
+		encoding: 'utf-8',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [2, 2, 0, 0],
+		columns: [
+			'Indikator-ID',
+			'Projekt-Nr.',
+			'Zeitraum von',
+			'Zeitraum bis',
+			'Istwert',
+			'Betrag',
+			'Betrag (2)'
+		],
+		warnings: [/„Betrag“ kommt mehrfach vor; Spalte 7 heißt hier „Betrag \(2\)“/]
+	},
+	{
+		file: 'header-linebreak-nbsp.csv',
+		encoding: 'utf-8-bom',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [2, 2, 0, 0],
+		lines: [4, 5],
+		columns: ['Indikator-ID', 'Projekt-Nr.', 'Zeitraum\nvon', 'Zeitraum\nbis', 'Istwert'],
+		warnings: [
+			/^Zeile 1: „Indikator-ID“ \(Spalte 1\) enthält ein geschütztes Leerzeichen.*„Zeitraum von“ \(Spalte 3\) enthält einen Zeilenumbruch/
+		]
+	},
+	{
+		file: 'trailing-delimiter-header-only.csv',
+		encoding: 'utf-8',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [2, 2, 0, 0],
+		lines: [2, 3],
+		warnings: [/^Zeile 1: Die Kopfzeile endet mit einem Trennzeichen, die Datenzeilen nicht/]
+	},
+	{
+		file: 'trailing-delimiter-some-rows.csv',
+		encoding: 'utf-8',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [3, 3, 0, 0],
+		lines: [2, 3, 4],
+		warnings: [/^Zeilen 2, 4: ein überzähliges leeres Feld am Zeilenende/]
+	},
+	{
+		file: 'ragged-minority.csv',
+		encoding: 'utf-8',
+		delimiter: ';',
+		lineEnding: 'CRLF',
+		table: 'actuals',
+		rows: [12, 10, 2, 0],
+		rejects: [
+			[5, '', 'Die Zeile hat 4 statt 5 Spalten'],
+			[10, '', 'Die Zeile hat 6 statt 5 Spalten']
+		],
+		lines: [2, 3, 4, 6, 7, 8, 9, 11, 12, 13]
 	},
 	{
 		file: 'placeholders.csv',
@@ -228,11 +386,12 @@ const REFUSED: { file: string; error: RegExp; sizeLimit?: number }[] = [
 		file: 'trailing-value-rows-only.csv',
 		error: /^Zeile 3: Die letzte Spalte \(Spalte 7\) hat keine Überschrift, enthält aber Werte\.$/
 	},
+	// The empty header is named, but the column it names is the required project number.
 	{
-		file: 'duplicate-headers.csv',
-		error: /^Zeile 1: Die Spaltenüberschrift „Istwert“ kommt doppelt vor \(Spalte 5 und 6\)\.$/
+		file: 'empty-header.csv',
+		error:
+			/^Die Spalten \(Indikator-ID, Spalte 2, Zeitraum von, Zeitraum bis, Istwert\) passen zu keiner bekannten Tabelle.*project_id/
 	},
-	{ file: 'empty-header.csv', error: /^Zeile 1: Spalte 2 hat keine Überschrift\.$/ },
 	{ file: 'no-table.csv', error: /passen zu keiner bekannten Tabelle.*von Hand zuordnen/ },
 	{ file: 'no-header.csv', error: /passen zu keiner bekannten Tabelle/ },
 	{ file: 'mixed-encoding.csv', error: /mischt Zeichenkodierungen: Zeile 2 ist UTF-8, Zeile 3 nicht/ },
@@ -249,7 +408,139 @@ const REFUSED: { file: string; error: RegExp; sizeLimit?: number }[] = [
 	}
 ];
 
+/** Exports of other tools that fit no canonical table: the table found in them, as preview shows it. */
+const PREVIEWED: {
+	file: string;
+	headers: string[];
+	first: string[];
+	records: number;
+	skipped: [line: number, reason: string][];
+}[] = [
+	{
+		file: 'genesis-two-row-header.csv',
+		headers: [
+			'Spalte 1',
+			'Spalte 2',
+			'Arbeitslose Anzahl',
+			'Arbeitslosenquote aller zivilen Erwerbspersonen Prozent',
+			TRAILING_COLUMN
+		],
+		first: ['2026', 'Januar', '3084221', '6,6', ''],
+		records: 3,
+		skipped: [
+			[1, 'preamble'],
+			[2, 'preamble'],
+			[3, 'preamble'],
+			[4, 'preamble'],
+			[5, 'preamble'],
+			[6, 'header'],
+			[11, 'separator'],
+			[12, 'note'],
+			[13, 'note']
+		]
+	},
+	{
+		file: 'datev-extf.csv',
+		headers: [
+			'Umsatz (ohne Soll/Haben-Kz)',
+			'Soll/Haben-Kennzeichen',
+			'WKZ Umsatz',
+			'Kurs',
+			'Basis-Umsatz',
+			'WKZ Basis-Umsatz',
+			'Konto',
+			'Gegenkonto (ohne BU-Schlüssel)',
+			'BU-Schlüssel',
+			'Belegdatum',
+			'Belegfeld 1',
+			'Belegfeld 2',
+			'Skonto',
+			'Buchungstext'
+		],
+		first: [
+			'1190,00',
+			'S',
+			'EUR',
+			'',
+			'',
+			'',
+			'1200',
+			'8400',
+			'',
+			'0411',
+			'RE-2026-117',
+			'',
+			'',
+			'Beratung Quartiersbüro'
+		],
+		records: 2,
+		skipped: [[1, 'datev']]
+	},
+	{
+		file: 'bank-statement-preamble.csv',
+		headers: [
+			'Buchungsdatum',
+			'Wertstellung',
+			'Status',
+			'Zahlungspflichtige*r',
+			'Zahlungsempfänger*in',
+			'Verwendungszweck',
+			'Umsatztyp',
+			'IBAN',
+			'Betrag (€)',
+			'Gläubiger-ID',
+			'Mandatsreferenz',
+			'Kundenreferenz'
+		],
+		first: [
+			'28.11.26',
+			'28.11.26',
+			'Gebucht',
+			'Stadt Musterstadt',
+			'Quartier e.V.',
+			'Zuwendung BIWAQ 3. Rate',
+			'Eingang',
+			'DE89370400440532013000',
+			'25.000,00',
+			'',
+			'',
+			''
+		],
+		records: 2,
+		skipped: [
+			[1, 'preamble'],
+			[2, 'blank'],
+			[3, 'preamble'],
+			[4, 'blank']
+		]
+	}
+];
+
 describe('ingest fixtures (tests/fixtures/ingest, one per quirk)', () => {
+	test.each(PREVIEWED)('$file: the table in it is found', (c) => {
+		const prepared = prepareCsv(c.file, new Uint8Array(readFileSync(join(DIR, c.file))));
+		expect(prepared.error).toBeUndefined();
+		expect(prepared.dialect!.headers).toEqual(c.headers);
+		expect(prepared.preview![0]).toEqual(c.first);
+		expect(prepared.scan!.records).toBe(c.records);
+		expect(prepared.skipped!.map((l) => [l.line, l.reason])).toEqual(c.skipped);
+	});
+
+	test('the header row can be moved: lines above it are skipped, a row above it is data', () => {
+		const bytes = new Uint8Array(readFileSync(join(DIR, 'preamble-title-stand.csv')));
+		const moved = prepareCsv('f.csv', bytes, { headerLine: 3 });
+		expect(moved.dialect!.headers).toEqual([
+			'Erstellt von:',
+			'Programmbehörde',
+			'Spalte 3',
+			'Spalte 4',
+			'Spalte 5',
+			TRAILING_COLUMN
+		]);
+		expect(moved.skipped!.map((l) => l.line)).toEqual([1, 2]);
+		expect(moved.dialect!.detectedHeaderLine).toBe(5);
+	});
+
 	test.each(LOADED)('$file loads and reconciles', async (c) => {
 		const { engine, report } = await importFixture(c.file);
 		expect(report.error).toBeUndefined();
@@ -269,6 +560,11 @@ describe('ingest fixtures (tests/fixtures/ingest, one per quirk)', () => {
 		]);
 		expect(report.rowsIn).toBe(report.rowsLoaded + report.rowsRejected);
 		expect(report.rejects.map((r) => [r.line, r.column, r.reason])).toEqual(c.rejects ?? []);
+		expect(report.skipped.map((l) => [l.line, l.reason])).toEqual(c.skipped ?? []);
+		expect(report.rowsSkipped).toBe(c.skipped?.filter(([, reason]) => reason !== 'header').length ?? 0);
+		expect(report.warnings).toHaveLength(c.warnings?.length ?? 0);
+		c.warnings?.forEach((w, i) => expect(report.warnings[i]).toMatch(w));
+		if (c.columns) expect(report.columns.map((col) => col.name)).toEqual(c.columns);
 		const [stored] = toRows<{ n: number }>(await engine.query(`SELECT count(*) AS n FROM ${c.table}`));
 		expect(stored!.n).toBe(loaded);
 		if (c.lines) {

@@ -3,6 +3,7 @@ import { DEFAULT_SIZE_LIMIT } from './encoding';
 import { emptyReport, ensureSchema, loadPrepared, type ImportReport } from './load';
 import { prepareCsv } from './prepare';
 import { describeReject } from './rejects';
+import type { SkippedLine, SkipReason } from './table';
 
 /** What the CLI needs from the outside world; the script passes Node's, tests their own. */
 export interface CliIo {
@@ -31,6 +32,9 @@ export function checkJson(report: ImportReport) {
 		rows_loaded: report.rowsLoaded,
 		rows_rejected: report.rowsRejected,
 		rows_blank: report.rowsBlank,
+		rows_skipped: report.rowsSkipped,
+		skipped: report.skipped.map((l) => ({ line: l.line, reason: l.reason, text: l.text })),
+		warnings: report.warnings,
 		rejects: report.rejects.map((r) => ({ line: r.line, column: r.column, reason: r.reason })),
 		error: report.ok ? null : (report.error ?? null)
 	};
@@ -39,9 +43,27 @@ export function checkJson(report: ImportReport) {
 function humanLines(report: ImportReport): string[] {
 	if (!report.ok) return [`${report.file}: nicht importiert – ${report.error}`];
 	return [
-		`${report.file}: ${report.table} (${Math.round((report.confidence ?? 0) * 100)} % sicher), ${report.encoding}, Trennzeichen ${JSON.stringify(report.delimiter)}: ${report.rowsIn} Zeilen = ${report.rowsLoaded} geladen + ${report.rowsRejected} abgewiesen (+ ${report.rowsBlank} Leerzeilen)`,
+		`${report.file}: ${report.table} (${Math.round((report.confidence ?? 0) * 100)} % sicher), ${report.encoding}, Trennzeichen ${JSON.stringify(report.delimiter)}: ${report.rowsIn} Zeilen = ${report.rowsLoaded} geladen + ${report.rowsRejected} abgewiesen (+ ${report.rowsBlank} Leerzeilen${report.rowsSkipped ? `, + ${report.rowsSkipped} übersprungen vor/nach der Tabelle` : ''})`,
+		...skippedLines(report.skipped),
+		...report.warnings.map((w) => `  Hinweis: ${w}`),
 		...report.rejects.map((r) => `  ${describeReject(r)}`)
 	];
+}
+
+/** German words for why a line outside the table was skipped. */
+export const SKIP_REASONS: Record<SkipReason, string> = {
+	blank: 'Leerzeile',
+	sep: 'Trennzeichen-Angabe (sep=)',
+	datev: 'DATEV-Kopfzeile',
+	preamble: 'Vorspann',
+	header: 'obere Kopfzeile, mit der Kopfzeile zusammengeführt',
+	separator: 'Trennlinie',
+	note: 'Fußnote',
+	total: 'Summenzeile'
+};
+
+function skippedLines(skipped: SkippedLine[]): string[] {
+	return skipped.map((l) => `  Zeile ${l.line} übersprungen (${SKIP_REASONS[l.reason]}): ${l.text}`);
 }
 
 class UsageError extends Error {}
@@ -96,6 +118,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 		const rows = Number(args.flags.get('rows') ?? 10);
 		const prepared = prepareCsv(file, bytes, { sizeLimit, previewRows: rows });
 		if (prepared.error) io.err(`${file}: ${prepared.error}`);
+		for (const line of skippedLines(prepared.skipped ?? [])) io.err(`${file}:${line}`);
+		for (const warning of prepared.warnings ?? []) io.err(`${file}: Hinweis: ${warning}`);
 		const headers = prepared.dialect?.headers ?? [];
 		const records = (prepared.preview ?? []).map((row) =>
 			Object.fromEntries(headers.map((h, i) => [h, row[i] ?? null]))

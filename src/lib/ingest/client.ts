@@ -78,7 +78,7 @@ export function prepareInWorker(file: File, options: PrepareInWorkerOptions = {}
 
 /** The file's bytes from `bodyOffset` on, read on this thread: what a head's load registers. */
 export async function bodyBytes(file: File, prepared: PreparedCsv): Promise<Uint8Array> {
-	return new Uint8Array(await file.arrayBuffer()).subarray(prepared.bodyOffset);
+	return new Uint8Array(await file.arrayBuffer()).subarray(prepared.bodyOffset, prepared.bodyEnd);
 }
 
 /**

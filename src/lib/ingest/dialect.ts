@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { detectTable, type SkippedLine } from './table';
 
 export type LineEnding = 'CRLF' | 'LF' | 'CR';
 
@@ -7,60 +7,61 @@ export interface Dialect {
 	/** Always `"` (doubled to escape): the only quoting German exports use. */
 	quote: '"';
 	lineEnding: LineEnding;
-	/** Physical lines before the header (Excel's `sep=;` line, leading blank lines). */
+	/** Physical lines before the header row read_csv reads (preamble, `sep=;`, blank lines, upper header rows). */
 	skipLines: number;
 	/** Index in the text where the header (or first record) starts. */
 	bodyStart: number;
 	/** Whether the first record names the columns; without one, columns are "Spalte 1" … */
 	hasHeader: boolean;
+	/** Column names as the file writes them (trimmed; several header rows merged). */
 	headers: string[];
-}
-
-const DELIMITERS = [';', '\t', ',', '|'];
-
-/** A value that is clearly data, not a column name: a number, a date, a period. */
-const DATA_LIKE =
-	/^(-?[\d.,]+\s?%?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{4}|Q[1-4]\/\d{4})$/i;
-
-/** Which line ending a text uses (the first one found; LF when there is none). */
-export function lineEndingOf(text: string): LineEnding {
-	const i = text.search(/[\r\n]/);
-	if (i < 0 || text[i] === '\n') return 'LF';
-	return text[i + 1] === '\n' ? 'CRLF' : 'CR';
+	/** The header row's cells as written (untrimmed). */
+	rawHeaders: string[];
+	/** Lines before the table (preamble, blank lines, upper header rows), with the reason each was skipped. */
+	skipped: SkippedLine[];
+	/** Header rows merged into `headers` (GENESIS writes two). */
+	headerRows: number;
+	/** Fields of the table's rows, as the head shows them. */
+	width: number;
+	/** 1-based line of the header row the detection chose (the card offers to move it). */
+	detectedHeaderLine: number;
 }
 
 /**
- * Sniffs delimiter, header row and line endings from the start of a decoded file. Excel's
- * `sep=X` first line wins; otherwise papaparse's guess over the first lines (`;` on a tie, as
- * German exports use it).
+ * Which line ending a text uses: the most common in its first 64 KB (a line break inside a
+ * quoted header cell is often an LF in a CRLF file); LF when there is none.
  */
-export function sniffDialect(text: string): Dialect {
-	const lead = /^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text)![0];
-	let skipLines = lead.split(/\r\n|\n|\r/).length - 1;
-	let body = text.slice(lead.length);
-	const sep = /^"?sep=(.)"?[;,\t|]*(\r\n|\n|\r)/i.exec(body);
-	if (sep) {
-		skipLines += 1;
-		body = body.slice(sep[0].length);
-	}
-	const sample = body.slice(0, 64 * 1024);
-	const parsed = Papa.parse<string[]>(sample, {
-		preview: 50,
-		delimiter: sep ? sep[1] : undefined,
-		delimitersToGuess: DELIMITERS,
-		skipEmptyLines: 'greedy'
+export function lineEndingOf(text: string): LineEnding {
+	const head = text.slice(0, 64 * 1024);
+	const crlf = head.split('\r\n').length - 1;
+	const lf = head.split('\n').length - 1 - crlf;
+	const cr = head.split('\r').length - 1 - crlf;
+	if (crlf === 0 && lf === 0 && cr === 0) return 'LF';
+	if (crlf >= lf && crlf >= cr) return 'CRLF';
+	return lf >= cr ? 'LF' : 'CR';
+}
+
+/**
+ * Sniffs delimiter, header row and line endings from the start of a decoded file (detectTable):
+ * Excel's `sep=X` first line wins; otherwise the delimiter that splits most records into one
+ * field count (`;` on a tie, as German exports use it). `headerLine` (1-based) forces the header row.
+ */
+export function sniffDialect(text: string, options: { headerLine?: number } = {}): Dialect {
+	const table = detectTable(text, {
+		headerLine: options.headerLine === undefined ? undefined : options.headerLine - 1
 	});
-	const delimiter = sep ? sep[1]! : parsed.meta.delimiter;
-	const first = (parsed.data[0] ?? []).map((h) => h.trim());
-	const hasHeader = !first.some((cell) => DATA_LIKE.test(cell));
-	const headers = hasHeader ? first : first.map((_, i) => `Spalte ${i + 1}`);
 	return {
-		delimiter,
+		delimiter: table.delimiter,
 		quote: '"',
-		lineEnding: lineEndingOf(body),
-		skipLines,
-		bodyStart: text.length - body.length,
-		hasHeader,
-		headers
+		lineEnding: lineEndingOf(text.slice(table.bodyStart)),
+		skipLines: table.headerLine,
+		bodyStart: table.bodyStart,
+		hasHeader: table.hasHeader,
+		headers: table.headers,
+		rawHeaders: table.rawHeaders,
+		skipped: table.skipped,
+		headerRows: table.headerRows,
+		width: table.width,
+		detectedHeaderLine: table.detectedLine + 1
 	};
 }

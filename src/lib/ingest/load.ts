@@ -13,6 +13,8 @@ import { schemaSql } from './schema';
 import { listSourcesSql, replaceSourcesSql, type ListedSource } from './store';
 import type { NumberStyle } from './typing';
 import { stepTimer, type StepTimer } from './timings';
+import type { SkippedLine } from './table';
+import type { RaggedReject } from './ragged';
 
 export { CANCELLED, ImportError } from './read';
 
@@ -51,6 +53,12 @@ export interface ImportReport {
 	rowsRejected: number;
 	/** Empty lines and lines of empty cells: skipped, not rows. */
 	rowsBlank: number;
+	/** Lines before and after the table (preamble, footer; header rows aside): skipped, not rows. */
+	rowsSkipped: number;
+	/** Those lines and the upper header rows merged into the header, each with the reason. */
+	skipped: SkippedLine[];
+	/** What was read differently from how the file writes it (imperfect headers, trailing delimiters). */
+	warnings: string[];
 	/** Cells holding a statistics placeholder (-, ., *, k.A., empty …): loaded as NULL/0, not errors. */
 	placeholders: number;
 	/** The first 100 rejected cells, by line. */
@@ -132,6 +140,9 @@ export function emptyReport(prepared: PreparedCsv): ImportReport {
 		rowsLoaded: 0,
 		rowsRejected: 0,
 		rowsBlank: 0,
+		rowsSkipped: prepared.rowsSkipped ?? 0,
+		skipped: prepared.skipped ?? [],
+		warnings: prepared.warnings ?? [],
 		placeholders: 0,
 		rejects: []
 	};
@@ -435,6 +446,7 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 		throwIfAborted(options.signal);
 
 		const counts = precise?.counts ?? { rows_in: 0, loaded: 0, rejected: 0, placeholders: 0 };
+		const ragged = prepared.raggedRejects ?? [];
 		const loaded = counts.loaded + (fast?.loaded ?? 0);
 		const sources = [...(fast ? [fast.source] : []), ...(precise ? [precise.source] : [])];
 		const replaced = [...(options.replace === false ? [] : [file]), ...(options.replaceFiles ?? [])];
@@ -453,7 +465,8 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 					...(replaced.length
 						? [`DELETE FROM rejects WHERE source_file IN (${replaced.map(literal).join(', ')})`]
 						: []),
-					...(counts.rejected ? [preciseRejectsSql(file)] : [])
+					...(counts.rejected ? [preciseRejectsSql(file)] : []),
+					...(ragged.length ? [raggedRejectsSql(file, ragged)] : [])
 				].join(';\n')
 			);
 			throwIfAborted(options.signal);
@@ -465,13 +478,14 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 		}
 		timer.begin('report');
 
-		report.rowsIn = counts.rows_in + (fast?.loaded ?? 0);
+		report.rowsIn = counts.rows_in + (fast?.loaded ?? 0) + ragged.length;
 		report.rowsLoaded = loaded;
-		report.rowsRejected = counts.rejected;
+		report.rowsRejected = counts.rejected + ragged.length;
 		report.placeholders = counts.placeholders + (fast?.placeholders ?? 0);
-		report.rowsBlank = scan.blankLines + (precise ? slowRecords - counts.rows_in : 0);
-		// Only the precise path rejects rows; without rejected rows the file has none listed.
-		report.rejects = counts.rejected
+		report.rowsBlank =
+			scan.blankLines - (prepared.blankedLines ?? 0) + (precise ? slowRecords - counts.rows_in : 0);
+		// Only the precise path and the ragged rows reject rows; without them the file has none listed.
+		report.rejects = report.rowsRejected
 			? toRows<Reject>(
 					await engine.query(
 						'SELECT line, "column", value, reason FROM rejects WHERE source_file = ? ORDER BY line, rowid LIMIT 100',
@@ -484,6 +498,15 @@ async function finish(staged: StagedLoad, prepared: PreparedCsv, options: LoadOp
 	} finally {
 		await discard(staged, kept);
 	}
+}
+
+/** SQL: the rows rejected for their field count into `rejects`, the row as written as the value. */
+function raggedRejectsSql(file: string, ragged: RaggedReject[]): string {
+	const rows = ragged.map(
+		(r) =>
+			`(${literal(file)}, ${r.line}, '', ${literal(r.text)}, ${literal(`Die Zeile hat ${r.fields} statt ${r.expected} Spalten`)})`
+	);
+	return `INSERT INTO rejects VALUES ${rows.join(', ')}`;
 }
 
 /** Drops what a load made for itself; the file's tables too unless they became sources. */

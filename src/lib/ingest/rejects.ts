@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
 import type { Reject } from './load';
 
-/** "Zeile 2417, Spalte Istwert: „12,5,3“ ist keine Zahl" */
+/** "Zeile 2417, Spalte Istwert: „12,5,3“ ist keine Zahl"; a whole row's reject names no column. */
 export function describeReject(reject: Reject): string {
+	if (reject.column === '') return `Zeile ${reject.line}: ${reject.reason}`;
 	return `Zeile ${reject.line}, Spalte ${reject.column}: ${reject.reason}`;
 }
 

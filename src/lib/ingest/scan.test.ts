@@ -91,20 +91,28 @@ describe('scanRecords', () => {
 		expect(scanRecords('1;2\n3;4\n', ';', 3, false)).toMatchObject({ records: 2, firstDataLine: 3 });
 	});
 
+	test('refuses an unterminated quote with its line', () => {
+		expect(() => scanRecords('a;b\n1;2\n"3;4\n5;6\n', ';', 1)).toThrow(/^Zeile 3: Ein Anführungszeichen/);
+	});
+
 	test.each([
-		{ name: 'unterminated quote', text: 'a;b\n1;2\n"3;4\n5;6\n', message: /^Zeile 3: Ein Anführungszeichen/ },
-		{ name: 'too few fields', text: 'a;b;c\n1;2;3\n1;2\n', message: /Zeile 3 hat 2 statt 3 Spalten/ },
+		{
+			name: 'too few fields',
+			text: 'a;b;c\n1;2;3\n1;2\n',
+			ragged: [{ record: 2, line: 3, fields: 2, lastEmpty: false }]
+		},
 		{
 			name: 'too many fields, later line',
 			text: 'a;b\n"x\ny";2\n1;2;3\n',
-			message: /Zeile 4 hat 3 statt 2 Spalten/
+			ragged: [{ record: 2, line: 4, fields: 3, lastEmpty: false }]
 		},
 		{
 			name: 'a trailing delimiter on some data rows only',
-			text: 'a;b\n1;2;\n3;4\n',
-			message: /Zeile 2 hat 3 statt 2 Spalten/
-		}
-	])('refuses $name', ({ text, message }) => {
-		expect(() => scanRecords(text, ';', 1)).toThrow(message);
+			text: 'a;b\n1;2;\n3;4',
+			ragged: [{ record: 1, line: 2, fields: 3, lastEmpty: true }]
+		},
+		{ name: 'a trailing delimiter on every data row', text: 'a;b\n1;2;\n3;4;\n', ragged: [] }
+	])('lists ragged records: $name', ({ text, ragged }) => {
+		expect(scanRecords(text, ';', 1).ragged).toEqual(ragged);
 	});
 });

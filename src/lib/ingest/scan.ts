@@ -28,19 +28,35 @@ export interface RecordScan {
 	 * spaces only).
 	 */
 	padded: number[];
+	/** Records whose field count differs from the header's (all of them, up to MAX_RAGGED), by record. */
+	ragged: RaggedRecord[];
+	/** Physical line after the last one scanned (where a cut-off footer starts). */
+	endLine: number;
 }
+
+/** A data record with more or fewer fields than the header. */
+export interface RaggedRecord {
+	/** Record number (1-based), as in `starts`. */
+	record: number;
+	line: number;
+	fields: number;
+	/** Its last field is empty (the line ends with a delimiter). */
+	lastEmpty: boolean;
+}
+
+/** Ragged records listed at most: beyond, the file is refused anyway (too many to reject line by line). */
+export const MAX_RAGGED = 100_000;
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const SPACE = 32;
-const MAX_LISTED = 5;
 
 /**
  * One pass over the UTF-8 bytes (delimiters, quotes, spaces and line breaks are ASCII, so no
  * decoding) that tracks quotes, delimiters and line breaks only (no values): it finds the physical
- * line and byte offset each record starts on, and the columns with a value padded by spaces, and
- * refuses ragged rows and unterminated quotes with their line numbers. Values are parsed by DuckDB's read_csv, not here. `startLine` is the physical line
+ * line and byte offset each record starts on, the columns with a value padded by spaces and the
+ * ragged records (repairRows decides on them), and refuses unterminated quotes with their line. Values are parsed by DuckDB's read_csv, not here. `startLine` is the physical line
  * of the first byte (after skipped lines); without a header row the first record is data.
  */
 export function scanRecords(
@@ -103,7 +119,7 @@ export function scanRecords(
 			fields++;
 			fieldBegin = i + 1;
 		} else if (k === 2) {
-			endRecord(state, recordStart, i, recordLine, line, fields);
+			endRecord(state, recordStart, i, recordLine, line, fields, fieldBegin === i);
 			if (bytes[i] === CR && bytes[i + 1] === LF) i++;
 			line++;
 			recordStart = i + 1;
@@ -139,15 +155,11 @@ export function scanRecords(
 		}
 		i++;
 	}
-	if (n > recordStart) endRecord(state, recordStart, n, recordLine, line, fields);
+	if (n > recordStart) endRecord(state, recordStart, n, recordLine, line, fields, fieldBegin === n);
 	const { records, ragged } = state;
 	const expected = Math.max(state.expected, 0);
 	// Excel exports often end every data row, but not the header, with a delimiter: one empty field more.
 	const trailingField = hasHeader && records > 0 && state.plusOne === records;
-	if (ragged.length && !trailingField)
-		throw new InputError(
-			`Die Zeilen haben unterschiedlich viele Spalten: ${ragged.join('; ')}${ragged.length === MAX_LISTED ? ' …' : ''}.`
-		);
 	state.starts[records] = n;
 	return {
 		records,
@@ -157,7 +169,9 @@ export function scanRecords(
 		fields: trailingField ? expected + 1 : expected,
 		starts: state.starts.subarray(0, records + 1),
 		trailingField,
-		padded: [...padded.keys()].filter((c) => padded[c] === 1)
+		padded: [...padded.keys()].filter((c) => padded[c] === 1),
+		ragged: trailingField ? [] : ragged,
+		endLine: n > recordStart ? line + 1 : line
 	};
 }
 
@@ -171,7 +185,7 @@ interface ScanState {
 	plusOne: number;
 	starts: Uint32Array;
 	breakpoints: number[];
-	ragged: string[];
+	ragged: RaggedRecord[];
 }
 
 /** Books one record (or blank line) that ran from byte `start` to `end`, starting on `recordLine`. */
@@ -181,7 +195,8 @@ function endRecord(
 	end: number,
 	recordLine: number,
 	line: number,
-	fields: number
+	fields: number,
+	lastEmpty: boolean
 ): void {
 	if (end === start) {
 		if (s.expected >= 0) s.blankLines++;
@@ -201,8 +216,8 @@ function endRecord(
 	s.records++;
 	if (fields !== s.expected) {
 		if (fields === s.expected + 1) s.plusOne++;
-		if (s.ragged.length < MAX_LISTED)
-			s.ragged.push(`Zeile ${recordLine} hat ${fields} statt ${s.expected} Spalten`);
+		if (s.ragged.length < MAX_RAGGED)
+			s.ragged.push({ record: s.records, line: recordLine, fields, lastEmpty });
 	}
 	const offset = recordLine - (s.firstDataLine + s.records - 1);
 	if (offset !== s.lastOffset) {
