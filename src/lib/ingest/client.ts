@@ -16,6 +16,8 @@ export interface PrepareInWorkerOptions {
 	 */
 	onHead?: (head: PreparedCsv) => void;
 	signal?: AbortSignal;
+	/** 1-based header line chosen on the import card (overrides the detection; no head is reported). */
+	headerLine?: number;
 }
 
 const startWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -70,7 +72,8 @@ export function prepareInWorker(file: File, options: PrepareInWorkerOptions = {}
 		const request: WorkerRequest = {
 			file,
 			sizeLimit: options.sizeLimit ?? DEFAULT_SIZE_LIMIT,
-			head: options.onHead !== undefined
+			head: options.onHead !== undefined && options.headerLine === undefined,
+			headerLine: options.headerLine
 		};
 		worker.postMessage(request);
 	});

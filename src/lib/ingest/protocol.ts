@@ -5,6 +5,8 @@ export interface WorkerRequest {
 	file: File;
 	sizeLimit: number;
 	head: boolean;
+	/** 1-based header line chosen on the import card (overrides the detection). */
+	headerLine?: number;
 }
 
 /**

@@ -13,7 +13,7 @@ const worker = self as unknown as DedicatedWorkerGlobalScope;
 const PROGRESS_EVERY = 1024 * 1024;
 
 worker.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-	const { file, sizeLimit } = event.data;
+	const { file, sizeLimit, headerLine } = event.data;
 	const post = (reply: WorkerReply, transfer: Transferable[] = []) => worker.postMessage(reply, transfer);
 	try {
 		checkSize(file.size, sizeLimit);
@@ -42,7 +42,7 @@ worker.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 		}
 	}
 	post({ type: 'progress', bytes: read });
-	const prepared: PreparedCsv = prepareCsv(file.name, bytes.subarray(0, read), { sizeLimit });
+	const prepared: PreparedCsv = prepareCsv(file.name, bytes.subarray(0, read), { sizeLimit, headerLine });
 	if (head && sameBasis(head, prepared)) delete prepared.utf8;
 	post({ type: 'done', prepared }, prepared.utf8 ? [prepared.utf8.buffer] : []);
 };

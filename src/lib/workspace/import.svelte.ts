@@ -113,10 +113,26 @@ export class ImportSession {
 		}
 	}
 
-	async #read(item: ImportItem, file: File): Promise<void> {
+	/**
+	 * Reads the file again with the header row on `line` (1-based), as the card's control asks:
+	 * the mapping is guessed anew from the headers found there.
+	 */
+	moveHeader(item: ImportItem, line: number): void {
+		if (item.state !== 'mapping' && item.state !== 'failed') return;
+		this.#discard(item);
+		item.controller = new AbortController();
+		item.error = null;
+		item.report = null;
+		item.bytesRead = 0;
+		item.state = 'reading';
+		void this.#read(item, item.file, line);
+	}
+
+	async #read(item: ImportItem, file: File, headerLine?: number): Promise<void> {
 		try {
 			const prepared = await prepareInWorker(file, {
 				sizeLimit: this.sizeLimit,
+				headerLine,
 				signal: item.controller.signal,
 				onProgress: (bytes) => (item.bytesRead = bytes),
 				// A large file starts loading with the mapping it will most likely be confirmed with.
