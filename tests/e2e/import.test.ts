@@ -99,6 +99,50 @@ test('refused files say why, before anything is loaded', async ({ page }) => {
 	await page.screenshot({ path: join(SHOTS, 'import-refused.png'), fullPage: true });
 });
 
+test('a file with lines before and after its table: the card lists them, the header row can be moved, the report counts them', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('/import');
+	const file = 'preamble-title-stand.csv';
+	const bytes = Buffer.concat([
+		readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ingest', file)),
+		Buffer.from('__________\r\n© Statistisches Bundesamt (Destatis), 2026\r\n', 'latin1')
+	]);
+	await page.locator('input[type="file"]').setInputFiles({ name: file, mimeType: 'text/csv', buffer: bytes });
+	const card = page.locator(`article[data-file="${file}"]`);
+	await expect(card).toHaveAttribute('data-state', 'mapping', { timeout: 30_000 });
+	const range = card.locator('[data-table-range]');
+	await expect(range.locator('[data-header-line]')).toHaveValue('5');
+	await expect(range.locator('[data-skipped] li')).toHaveText([
+		/^Zeile 1\s*Vorspann\s*Monitoring BIWAQ – Istwerte je Projekt$/,
+		/^Zeile 2\s*Vorspann\s*Stand: 30\.09\.2026$/,
+		/^Zeile 3\s*Vorspann\s*Erstellt von:;Programmbehörde;;;;$/,
+		/^Zeile 4\s*Leerzeile/,
+		/^Zeile 9\s*Trennlinie\s*__________$/,
+		/^Zeile 10\s*Fußnote\s*© Statistisches Bundesamt/
+	]);
+	await expect(card.locator('select[data-header="Istwert"]')).toHaveValue('value');
+
+	// Moved to a title line, the headers are what that line holds; moved back, the table is found again.
+	await range.locator('[data-header-line]').fill('3');
+	await range.getByRole('button', { name: 'Kopfzeile verschieben' }).click();
+	await expect(card.locator('select[data-header="Programmbehörde"]')).toBeVisible({ timeout: 30_000 });
+	await expect(range).toContainText('erkannt: Zeile 5');
+	await range.locator('[data-header-line]').fill('5');
+	await range.getByRole('button', { name: 'Kopfzeile verschieben' }).click();
+	await expect(card.locator('select[data-header="Istwert"]')).toHaveValue('value', { timeout: 30_000 });
+	await page.screenshot({ path: join(SHOTS, 'import-table-range.png'), fullPage: true });
+
+	await card.getByRole('button', { name: 'Importieren' }).click();
+	await expect(card).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+	await expect(card.locator('[data-reconciliation]')).toHaveText(
+		'3 Zeilen gelesen = 3 geladen + 0 abgewiesen (+ 0 Leerzeilen + 6 Zeilen vor oder nach der Tabelle übersprungen)'
+	);
+	expect(errors).toEqual([]);
+});
+
 /**
  * A large, valid actuals export from Excel-de: Windows-1252 (so it is not loaded from its head
  * while the rest is read, and its load starts when "Importieren" is clicked), ~28 MB for 600 000

@@ -215,7 +215,7 @@ export const de = {
 	'import.step.save': 'Geladen; die Daten werden im Browser gespeichert …',
 	'import.reconciliation': '{rowsIn} Zeilen gelesen = {loaded} geladen + {rejected} abgewiesen',
 	'import.blank': '(+ {blank} Leerzeilen übersprungen)',
-	'import.outside': '(+ {skipped} Zeilen vor oder nach der Tabelle übersprungen)',
+	'import.outside': '(+ {blank} Leerzeilen + {skipped} Zeilen vor oder nach der Tabelle übersprungen)',
 	'import.range.title': 'Tabelle in der Datei',
 	'import.range.header': 'Kopfzeile in Zeile',
 	'import.range.move': 'Kopfzeile verschieben',

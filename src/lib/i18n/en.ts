@@ -217,7 +217,7 @@ export const en: Record<MessageKey, string> = {
 	'import.step.save': 'Loaded; saving the data in the browser …',
 	'import.reconciliation': '{rowsIn} lines read = {loaded} loaded + {rejected} rejected',
 	'import.blank': '(+ {blank} blank lines skipped)',
-	'import.outside': '(+ {skipped} lines before or after the table skipped)',
+	'import.outside': '(+ {blank} blank lines + {skipped} lines before or after the table skipped)',
 	'import.range.title': 'Table in the file',
 	'import.range.header': 'Header row on line',
 	'import.range.move': 'Move header row',
