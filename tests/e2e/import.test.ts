@@ -102,9 +102,12 @@ test('refused files say why, before anything is loaded', async ({ page }) => {
 test('a file with lines before and after its table: the card lists them, the header row can be moved, the report counts them', async ({
 	page
 }) => {
+	// Reads the file three times (the header row moved twice) and loads it: more than one file's time.
+	test.setTimeout(180_000);
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto('/import');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample', { timeout: 60_000 });
 	const file = 'preamble-title-stand.csv';
 	const bytes = Buffer.concat([
 		readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ingest', file)),
@@ -136,7 +139,7 @@ test('a file with lines before and after its table: the card lists them, the hea
 	await page.screenshot({ path: join(SHOTS, 'import-table-range.png'), fullPage: true });
 
 	await card.getByRole('button', { name: 'Importieren' }).click();
-	await expect(card).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+	await expect(card).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
 	await expect(card.locator('[data-reconciliation]')).toHaveText(
 		'3 Zeilen gelesen = 3 geladen + 0 abgewiesen (+ 0 Leerzeilen + 6 Zeilen vor oder nach der Tabelle übersprungen)'
 	);
