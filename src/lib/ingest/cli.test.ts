@@ -43,6 +43,9 @@ describe('csv CLI', () => {
 			rows_loaded: 17,
 			rows_rejected: 3,
 			rows_blank: 1,
+			rows_skipped: 0,
+			skipped: [],
+			warnings: [],
 			rejects: [
 				{ line: 6, column: 'Istwert', reason: '„12,5,3“ ist keine Zahl' },
 				{
