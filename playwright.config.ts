@@ -7,6 +7,8 @@ export default defineConfig({
 	// tests/security holds the attack cases of the threat model (README), against real servers.
 	testDir: 'tests',
 	testMatch: ['e2e/**/*.test.ts', 'security/**/*.test.ts'],
+	// tests/security/*.unit.test.ts run in vitest (vite.config.ts), in-process.
+	testIgnore: '**/*.unit.test.ts',
 	timeout: 60_000,
 	workers: 1,
 	reporter: [['list']],

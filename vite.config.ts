@@ -7,7 +7,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.unit.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
 		// Loading a fixture into a fresh engine (beforeAll) takes seconds on a busy shared machine.

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { securityHeaders, shareService } from '$lib/server';
 
 /** Opens the share store at start, so a generated publish key is printed before the first request. */
@@ -11,7 +11,7 @@ export const init: ServerInit = async () => {
  * CSP. server.js applies the same to static files, which never reach this hook.
  */
 export const handle: Handle = async ({ event, resolve }) => {
-	let response = await resolve(event);
+	let response = (await sharedViewData(event)) ?? (await resolve(event));
 	const extra = securityHeaders(
 		event.url.pathname,
 		response.headers.get('content-type'),
@@ -32,3 +32,21 @@ export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);
 	return { message: status >= 500 ? 'Internal Error' : message };
 };
+
+/**
+ * A share's data endpoint (`/s/<token>/__data.json`: SvelteKit would answer it with the load
+ * function's JSON) and anything else below a link answer with the share's status and no data: the
+ * stakeholder view is server-rendered, so its HTML is all that is published. Gone is 410 here too.
+ */
+async function sharedViewData(event: RequestEvent): Promise<Response | null> {
+	// SvelteKit strips /__data.json from event.url and flags the request instead.
+	const token =
+		(event.isDataRequest ? /^\/s\/([^/]+)\/?$/.exec(event.url.pathname) : null) ??
+		/^\/s\/([^/]+)\/./.exec(event.url.pathname);
+	if (!token) return null;
+	const gone = (await (await shareService()).status(token[1]!)) === 'gone';
+	return new Response(gone ? 'Gone' : 'Not Found', {
+		status: gone ? 410 : 404,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+	});
+}

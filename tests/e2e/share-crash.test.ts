@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import { join } from 'node:path';
-import { validatePayload } from '../../src/lib/server/validate';
+import { parseStored } from '../../src/lib/server/stored';
 import { publish, samplePayload } from '../support/cube';
 import { startServer } from '../support/server';
 
@@ -62,7 +62,7 @@ test('kill -9 during publishing leaves a consistent store; old shares still serv
 		description: `${published.length} acknowledged of ${attempted} attempted`
 	});
 
-	// Every stored share is whole: its payload is a complete, valid cube.
+	// Every stored share is whole: its payload is a complete, valid cube (in the stored JSON form).
 	await server.stop();
 	const instance = await DuckDBInstance.create(join(dataDir, 'shares.duckdb'));
 	const connection = await instance.connect();
@@ -70,7 +70,7 @@ test('kill -9 during publishing leaves a consistent store; old shares still serv
 	connection.closeSync();
 	instance.closeSync();
 	for (const row of rows)
-		expect(() => validatePayload(new Uint8Array(row.payload as Buffer)), String(row.id)).not.toThrow();
+		expect(() => parseStored(new Uint8Array(row.payload as Buffer)), String(row.id)).not.toThrow();
 });
 
 test('a second instance on the same DuckDB data directory refuses to start and says why', async () => {

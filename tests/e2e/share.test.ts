@@ -1,10 +1,10 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from '@playwright/test';
+import { parseStored } from '../../src/lib/server/stored';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toRows } from '../../src/lib/engine';
 import { createNodeEngine } from '../../src/lib/engine/node';
-import { decodeCube } from '../../src/lib/share/payload';
 import { CUBE_COLUMNS } from '../../src/lib/share/schema';
 import { startServer, type RunningServer } from '../support/server';
 import { expectedAttainment, sampleEngine } from './sample-sql';
@@ -216,7 +216,7 @@ test('the stored payload holds no cell under k, no row-level column and no perso
 	const filtered: string[][] = [];
 	for (const row of rows) {
 		const payload = new Uint8Array(row.payload as Buffer);
-		const { meta, cells } = decodeCube(payload);
+		const { meta, cells } = parseStored(payload);
 		expect(meta.k).toBe(3);
 		for (const cell of cells) if (!cell.suppressed && cell.n! > 0) expect(cell.n).toBeGreaterThanOrEqual(3);
 		expect(cells.filter((c) => c.suppressed).length).toBeGreaterThan(0);

@@ -10,6 +10,8 @@ export interface ServerConfig {
 	maxShareBytes: number;
 	/** Authenticated API requests per client address and minute. */
 	publishPerMinute: number;
+	/** Requests with a missing or wrong publish key per client address and minute (counted apart). */
+	wrongKeyPerMinute: number;
 	/** Expiry of a share when the publisher names none, in days. */
 	defaultExpiryDays: number;
 }
@@ -24,6 +26,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		databaseUrl: env.WIRKUNG_DATABASE_URL || undefined,
 		maxShareBytes: int(env.WIRKUNG_MAX_SHARE_BYTES, 256 * 1024),
 		publishPerMinute: int(env.WIRKUNG_PUBLISH_RATE, 30),
+		wrongKeyPerMinute: int(env.WIRKUNG_WRONG_KEY_RATE, 10),
 		defaultExpiryDays: int(env.WIRKUNG_SHARE_DAYS, 90)
 	};
 }

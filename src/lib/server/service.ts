@@ -1,3 +1,4 @@
+import { auditAgainst } from '../share/audit';
 import { PayloadError } from '../share/payload';
 import type { CubeCell, CubeMeta } from '../share/schema';
 import { publishKey, readConfig, type ServerConfig } from './config';
@@ -5,7 +6,9 @@ import { ClientError, readBody } from './http';
 import { createRateLimiter } from './ratelimit';
 import { openStore, type ShareRecord, type ShareStore } from './store';
 import { hashToken, isTokenShaped, keyMatches, newShareId, newToken } from './tokens';
-import { validatePayload } from './validate';
+import { createDecoder } from './decode';
+import { readStored, storedForm } from './stored';
+import { validateCube } from './validate';
 
 /** A decoded share as the stakeholder view renders it. */
 export interface OpenedShare {
@@ -29,10 +32,15 @@ export interface ShareService {
 	authorize(request: Request, client: string): void;
 	publish(request: Request, origin: string): Promise<PublishedShare>;
 	open(token: string): Promise<OpenResult>;
+	/** Whether a token names a live, a gone (revoked/expired) or no share; counts no view. */
+	status(token: string): Promise<OpenResult['status']>;
 	list(): Promise<ShareRecord[]>;
 	revoke(id: string): Promise<boolean>;
 	close(): Promise<void>;
 }
+
+/** The one content type a publish body may have. */
+const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
 
 /** Keeps decoded payloads of recently viewed shares; payloads never change once stored. */
 const CACHE_SIZE = 64;
@@ -42,7 +50,9 @@ const FLUSH_MS = 2000;
 export async function createShareService(config: ServerConfig, key: string): Promise<ShareService> {
 	const store: ShareStore = await openStore(config);
 	const limiter = createRateLimiter({ limit: config.publishPerMinute, windowMs: 60_000 });
+	const failures = createRateLimiter({ limit: config.wrongKeyPerMinute, windowMs: 60_000 });
 	const cache = new Map<string, { meta: CubeMeta; cells: CubeCell[] }>();
+	const decoder = createDecoder();
 	let pendingViews = new Map<string, number>();
 
 	const flush = async () => {
@@ -56,33 +66,66 @@ export async function createShareService(config: ServerConfig, key: string): Pro
 	const timer = setInterval(flush, FLUSH_MS);
 	timer.unref();
 
+	/**
+	 * Every token is hashed and looked up the same way, well-formed or not: the work done does not
+	 * depend on whether a share exists, and the hash hides which prefix matched.
+	 */
+	const find = async (
+		token: string
+	): Promise<{ status: 'unknown' | 'gone' } | { status: 'ok'; record: ShareRecord; payload: Uint8Array }> => {
+		const found = await store.find(hashToken(isTokenShaped(token) ? token : `invalid:${token}`));
+		if (!found || !isTokenShaped(token)) return { status: 'unknown' };
+		const { record } = found;
+		if (record.revokedAt || (record.expiresAt && record.expiresAt <= new Date().toISOString()))
+			return { status: 'gone' };
+		return { status: 'ok', ...found };
+	};
+
 	return {
 		config,
 		authorize(request, client) {
-			const { allowed, retryAfter } = limiter.take(client, Date.now());
-			if (!allowed) throw new ClientError(429, 'too many requests', { 'retry-after': String(retryAfter) });
+			// Wrong keys count against their own budget: a client guessing (or a stale key in a
+			// script behind the same address) must not use up the publisher's requests.
 			const header = request.headers.get('authorization');
 			const presented = header?.startsWith('Bearer ') ? header.slice(7) : null;
-			if (!keyMatches(presented, key)) throw new ClientError(401, 'publish key missing or wrong');
+			const valid = keyMatches(presented, key);
+			const { allowed, retryAfter } = (valid ? limiter : failures).take(client, Date.now());
+			if (!allowed) throw new ClientError(429, 'too many requests', { 'retry-after': String(retryAfter) });
+			if (!valid) throw new ClientError(401, 'publish key missing or wrong');
 		},
 		async publish(request, origin) {
-			const type = request.headers.get('content-type') ?? '';
-			if (!type.startsWith('application/vnd.apache.arrow.stream'))
-				throw new ClientError(415, 'body must be application/vnd.apache.arrow.stream');
+			// Exactly the Arrow stream type (no prefix match: "…stream-evil", no parameters).
+			const type = (request.headers.get('content-type') ?? '').trim().toLowerCase();
+			if (type !== ARROW_STREAM) throw new ClientError(415, `body must be ${ARROW_STREAM}`);
 			const url = new URL(request.url);
-			const days = url.searchParams.has('expires_days')
-				? Number(url.searchParams.get('expires_days'))
-				: config.defaultExpiryDays;
-			if (!Number.isInteger(days) || days < 1 || days > 3650)
+			const given = url.searchParams.getAll('expires_days');
+			// Decimal digits only: Number() would also take "0x10", "1e3", " 7" and "".
+			if (given.length > 1 || (given.length === 1 && !/^[1-9][0-9]{0,3}$/.test(given[0]!)))
 				throw new ClientError(400, 'expires_days: a whole number of days from 1 to 3650');
+			const days = given.length === 1 ? Number(given[0]) : config.defaultExpiryDays;
+			if (days > 3650) throw new ClientError(400, 'expires_days: a whole number of days from 1 to 3650');
 			const body = await readBody(request, config.maxShareBytes);
-			let meta: CubeMeta;
+			let cube: { meta: CubeMeta; cells: CubeCell[] };
 			try {
-				({ meta } = validatePayload(body));
+				cube = validateCube(await decoder.decode(body));
 			} catch (error) {
 				if (error instanceof PayloadError) throw new ClientError(422, error.message);
 				throw error;
 			}
+			// Disclosure control across shares: refused when, differenced with a live share of nested
+			// filters, one of its counts reveals a count under k (share/audit.ts, README).
+			const live = await Promise.all(
+				(await store.live(new Date().toISOString())).map(async ({ id, payload }) => ({
+					id,
+					...(cache.get(id) ?? (await readStored(payload, decoder)))
+				}))
+			);
+			const [disclosure, ...more] = auditAgainst(cube, live);
+			if (disclosure)
+				throw new ClientError(
+					409,
+					`together with live share ${disclosure.other}, ${disclosure.cell} would reveal a count of ${disclosure.difference} < k = ${cube.meta.k}${more.length ? ` (and ${more.length} more)` : ''}: revoke that share or publish a wider selection`
+				);
 			const token = newToken();
 			const now = new Date();
 			const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
@@ -90,24 +133,28 @@ export async function createShareService(config: ServerConfig, key: string): Pro
 			await store.create({
 				id,
 				tokenHash: hashToken(token),
-				title: meta.title,
+				title: cube.meta.title,
 				createdAt: now.toISOString(),
 				expiresAt,
-				payload: body
+				payload: storedForm(cube)
 			});
 			return { id, url: `${origin}/s/${token}`, expires_at: expiresAt };
 		},
+		async status(token) {
+			return (await find(token)).status;
+		},
 		async open(token) {
-			// Every token is hashed and looked up the same way, well-formed or not: the work done
-			// does not depend on whether a share exists, and the hash hides which prefix matched.
-			const found = await store.find(hashToken(isTokenShaped(token) ? token : `invalid:${token}`));
-			if (!found || !isTokenShaped(token)) return { status: 'unknown' };
+			const found = await find(token);
+			if (found.status !== 'ok') return { status: found.status };
 			const { record, payload } = found;
-			if (record.revokedAt || (record.expiresAt && record.expiresAt <= new Date().toISOString()))
-				return { status: 'gone' };
 			let cube = cache.get(record.id);
 			if (!cube) {
-				cube = validatePayload(payload);
+				try {
+					cube = await readStored(payload, decoder);
+				} catch (error) {
+					console.error(`share ${record.id} not served:`, error instanceof Error ? error.message : error);
+					throw error;
+				}
 				if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
 				cache.set(record.id, cube);
 			}
@@ -124,6 +171,7 @@ export async function createShareService(config: ServerConfig, key: string): Pro
 		},
 		async close() {
 			clearInterval(timer);
+			await decoder.close();
 			await flush();
 			await store.close();
 		}

@@ -12,6 +12,7 @@ import {
 	type SqlCondition
 } from '../metrics';
 import { MIN_K, type CubeCell, type CubeFilters, type CubeMeta, type CubeView } from './schema';
+import { checkCube } from './rules';
 import { suppress, type Margin } from './suppress';
 
 /** Units whose values count persons or enterprises: the value itself is the cell's n. */
@@ -242,7 +243,10 @@ export function suppressCells(cells: CubeCell[], k: number): CubeCell[] {
 	);
 	return cells.map((c) => {
 		const reason = hidden.get(cellId(c));
-		return reason ? { ...c, value: null, target: null, ratio: null, n: null, suppressed: reason } : c;
+		if (reason)
+			return { ...c, value: null, target: null, ratio: null, n: null, projects: null, suppressed: reason };
+		// A project count is a count too: under k it is not published, whatever the cell's own n.
+		return c.projects !== null && c.projects > 0 && c.projects < k ? { ...c, projects: null } : c;
 	});
 }
 
@@ -313,5 +317,8 @@ export async function buildCube(engine: Engine, options: CubeOptions): Promise<C
 	const since = await firstPeriod(engine, filters);
 	const meta: CubeMeta = { title: options.title.trim().slice(0, 200), k, views, asOf, since };
 	if (hasPublishFilter(filters)) meta.filters = await cubeFilters(engine, filters);
-	return { meta, cells: suppressCells(await collectCells(engine, views, filters), k) };
+	const cells = suppressCells(await collectCells(engine, views, filters), k);
+	// The rules the server applies, checked here first: a cube the server would refuse is never sent.
+	checkCube(meta, cells);
+	return { meta, cells };
 }

@@ -11,9 +11,11 @@ import {
 	Utf8,
 	type Data
 } from 'apache-arrow';
+import { IpcError, readIpcHeader, type IpcHeader, type IpcLimits } from './ipc';
 import {
 	CUBE_COLUMNS,
 	CUBE_VIEWS,
+	MAX_CELLS,
 	ROW_LEVEL_COLUMNS,
 	type CubeCell,
 	type CubeFilters,
@@ -69,19 +71,61 @@ function utf8Data(values: (string | null)[]): Data<Utf8> {
 	return makeData({ type: new Utf8(), length: values.length, valueOffsets, data, ...validity(values) });
 }
 
-/**
- * Arrow IPC bytes → cube, refusing anything that is not exactly the cube schema: unknown, missing,
- * re-typed or reordered columns, unknown views, malformed metadata. Never trusts the sender.
- */
-export function decodeCube(bytes: Uint8Array): { meta: CubeMeta; cells: CubeCell[] } {
-	let table: Table;
-	try {
-		table = tableFromIPC(bytes);
-	} catch {
-		throw new PayloadError('not an Arrow IPC stream');
-	}
+/** Bounds on a payload's header, checked before any Arrow decoding (see ipc.ts). */
+export const CUBE_LIMITS: IpcLimits = {
+	maxFields: 64,
+	maxRows: MAX_CELLS,
+	maxBatches: 16,
+	maxMetadataEntries: 4
+};
+
+/** A decoded Arrow table as plain data: what a decoding worker sends back (structured-clonable). */
+export interface RawTable {
+	names: string[];
+	types: string[];
+	/** One array per column, row values as apache-arrow returns them (string, number or null). */
+	columns: unknown[][];
+}
+
+/** Arrow table → RawTable. The server's decoding worker (decode-worker.cjs) does the same. */
+export function rawTable(table: Table): RawTable {
 	const fields = table.schema.fields;
-	const names = fields.map((f) => f.name);
+	return {
+		names: fields.map((f) => f.name),
+		types: fields.map((f) => String(f.type)),
+		columns: fields.map((_, i) => [...(table.getChildAt(i) ?? [])] as unknown[])
+	};
+}
+
+/** What the header check establishes before decoding: the metadata and the number of rows. */
+export interface CheckedHeader {
+	meta: CubeMeta;
+	rows: number;
+}
+
+/**
+ * Checks a payload's framing, header and schema (exactly the cube's columns and types, the cube
+ * metadata) without decoding any Arrow data: bounded work for any bytes, so it may run on the
+ * request thread. Never trusts the sender.
+ */
+export function checkHeader(bytes: Uint8Array): CheckedHeader {
+	let header: IpcHeader;
+	try {
+		header = readIpcHeader(bytes, CUBE_LIMITS);
+	} catch (error) {
+		if (error instanceof IpcError || error instanceof TypeError)
+			throw new PayloadError(`not an Arrow IPC stream: ${error.message}`);
+		throw error;
+	}
+	checkColumns(
+		header.fields.map((f) => f.name),
+		header.fields.map((f) => f.type)
+	);
+	return { meta: parseMeta(header.metadata.get(META_KEY)), rows: header.rows };
+}
+
+/** Exactly the cube's columns, in order, of the cube's types; row-level names named first. */
+function checkColumns(names: string[], types: string[]): void {
 	const expected = CUBE_COLUMNS.map((c) => c.name);
 	const rowLevel = names.filter((n) => ROW_LEVEL_COLUMNS.includes(n.toLowerCase()));
 	if (rowLevel.length) throw new PayloadError(`row-level columns refused: ${rowLevel.join(', ')}`);
@@ -90,23 +134,51 @@ export function decodeCube(bytes: Uint8Array): { meta: CubeMeta; cells: CubeCell
 	if (names.join() !== expected.join())
 		throw new PayloadError(`columns must be exactly: ${expected.join(', ')}`);
 	CUBE_COLUMNS.forEach((c, i) => {
-		if (String(fields[i]!.type) !== String(c.type))
-			throw new PayloadError(`column ${c.name} must be ${c.type}`);
+		if (types[i] !== String(c.type)) throw new PayloadError(`column ${c.name} must be ${c.type}`);
 	});
-	const meta = parseMeta(table.schema.metadata.get(META_KEY));
+}
+
+/** The decoded columns → cells, checked against what the header promised. */
+export function cubeFromRaw(header: CheckedHeader, raw: RawTable): { meta: CubeMeta; cells: CubeCell[] } {
+	checkColumns(raw.names, raw.types);
+	if (
+		raw.columns.length !== CUBE_COLUMNS.length ||
+		raw.columns.some((column) => column.length !== header.rows)
+	)
+		throw new PayloadError('decoded rows differ from the header');
+	const expected = CUBE_COLUMNS.map((c) => c.name);
 	const cells: CubeCell[] = [];
-	for (const row of table) {
-		const cell = Object.fromEntries(expected.map((name) => [name, row[name] ?? null])) as unknown as CubeCell;
+	for (let row = 0; row < header.rows; row++) {
+		const cell = Object.fromEntries(
+			expected.map((name, i) => [name, raw.columns[i]![row] ?? null])
+		) as unknown as CubeCell;
 		if (!(CUBE_VIEWS as readonly string[]).includes(cell.view))
 			throw new PayloadError(`unknown view: ${cell.view}`);
 		if (cell.suppressed !== null && cell.suppressed !== 'primary' && cell.suppressed !== 'secondary')
 			throw new PayloadError(`unknown suppression: ${cell.suppressed}`);
 		cells.push(cell);
 	}
-	return { meta, cells };
+	return { meta: header.meta, cells };
 }
 
-function parseMeta(json: string | undefined): CubeMeta {
+/**
+ * Arrow IPC bytes → cube, refusing anything that is not exactly the cube schema: unknown, missing,
+ * re-typed or reordered columns, unknown views, malformed metadata. The header is checked before
+ * apache-arrow sees the bytes. Synchronous: the server decodes in a worker instead (decode.ts).
+ */
+export function decodeCube(bytes: Uint8Array): { meta: CubeMeta; cells: CubeCell[] } {
+	const header = checkHeader(bytes);
+	let table: Table;
+	try {
+		table = tableFromIPC(bytes);
+	} catch {
+		throw new PayloadError('not an Arrow IPC stream');
+	}
+	return cubeFromRaw(header, rawTable(table));
+}
+
+/** The cube metadata (schema metadata JSON) checked key by key; PayloadError says what is wrong. */
+export function parseMeta(json: string | undefined): CubeMeta {
 	if (!json) throw new PayloadError(`schema metadata ${META_KEY} missing`);
 	let value: unknown;
 	try {

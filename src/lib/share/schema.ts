@@ -83,6 +83,9 @@ export interface CubeMeta {
 	filters?: CubeFilters;
 }
 
+/** The most cells one share may hold (checked in the payload's header, before decoding). */
+export const MAX_CELLS = 20_000;
+
 /** The smallest k anyone may publish with (DESIGN.md §6 default). */
 export const MIN_K = 3;
 

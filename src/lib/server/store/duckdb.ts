@@ -67,6 +67,16 @@ export async function openDuckDbStore(path: string): Promise<ShareStore> {
 			serial(async (c) =>
 				(await rows(c, `SELECT ${RECORD_COLUMNS} FROM shares ORDER BY created_at DESC, id`)).map(toRecord)
 			),
+		live: (now) =>
+			serial(async (c) =>
+				(
+					await rows(
+						c,
+						'SELECT id, payload FROM shares WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $1) ORDER BY created_at, id',
+						[now]
+					)
+				).map((row) => ({ id: String(row.id), payload: new Uint8Array(row.payload as Buffer) }))
+			),
 		revoke: (id, at) =>
 			serial(async (c) => {
 				const result = await rows(

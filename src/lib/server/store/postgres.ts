@@ -68,6 +68,13 @@ export async function openPostgresStore(connectionString: string): Promise<Share
 			const { rows } = await pool.query(`SELECT ${RECORD_COLUMNS} FROM shares ORDER BY created_at DESC, id`);
 			return rows.map(toRecord);
 		},
+		async live(now) {
+			const { rows } = await pool.query(
+				'SELECT id, payload FROM shares WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $1) ORDER BY created_at, id',
+				[now]
+			);
+			return rows.map((row) => ({ id: String(row.id), payload: new Uint8Array(row.payload as Buffer) }));
+		},
 		async revoke(id, at) {
 			const { rowCount } = await pool.query(
 				'UPDATE shares SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL',

@@ -32,6 +32,8 @@ export interface ShareStore {
 	/** The share with this token hash and its payload, or null; revoked/expired ones included. */
 	find(tokenHash: string): Promise<{ record: ShareRecord; payload: Uint8Array } | null>;
 	list(): Promise<ShareRecord[]>;
+	/** Id and payload of every share neither revoked nor expired at `now` (ISO), for the audit. */
+	live(now: string): Promise<{ id: string; payload: Uint8Array }[]>;
 	/** Marks a share revoked; false when there is no such live share. */
 	revoke(id: string, at: string): Promise<boolean>;
 	/** Adds counted views (batched by the service) and the time of the last one. */
