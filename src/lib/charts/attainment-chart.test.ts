@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorAttainment } from '../metrics';
-import { attainmentBars, attainmentSummary } from './attainment-chart';
+import { attainmentBars, attainmentSummary, derivedNotes } from './attainment-chart';
 
 const row = (id: string, patch: Partial<IndicatorAttainment>): IndicatorAttainment => ({
 	indicatorId: id,
@@ -32,5 +32,19 @@ describe('attainmentSummary', () => {
 		]
 	])('%s', (_, rows, expected) => {
 		expect(attainmentSummary(rows, attainmentBars(rows))).toEqual(expected);
+	});
+});
+
+describe('derivedNotes', () => {
+	it.each([
+		['all reported', [row('A', { derived: 0 }), row('B', {})], []],
+		['by gender', [row('A', { derived: 2 }), row('B', { derived: 0 })], ['derived.gender']],
+		[
+			'several kinds, in a fixed order',
+			[row('A', { derived: 1 | 4 }), row('B', { derived: 8 | 2 })],
+			['derived.gender', 'derived.ageGroup', 'derived.genderAge', 'derived.notDerivable']
+		]
+	])('%s', (_, rows, expected) => {
+		expect(derivedNotes(rows)).toEqual(expected);
 	});
 });

@@ -1,4 +1,6 @@
+import type { MessageKey } from '../i18n';
 import type { IndicatorAttainment } from '../metrics';
+import { DERIVED } from '../metrics/totals';
 import { plottedPercent } from './format';
 
 /** A row as plotted: only indicators with an attainment are drawn. */
@@ -47,4 +49,22 @@ export function attainmentSummary(rows: IndicatorAttainment[], bars: AttainmentB
 		since,
 		asOf
 	};
+}
+
+/** The phrase per DERIVED flag (metrics/totals.ts), in the order the subtitle names them. */
+const DERIVED_NOTES: [number, MessageKey][] = [
+	[DERIVED.gender, 'derived.gender'],
+	[DERIVED.ageGroup, 'derived.ageGroup'],
+	[DERIVED.genderAge, 'derived.genderAge'],
+	[DERIVED.notDerivable, 'derived.notDerivable']
+];
+
+/**
+ * What the subtitle says about figures derived from breakdown rows (totals.ts): one phrase per
+ * kind of derivation among the rows, e.g. "Summe der Aufschlüsselung nach Geschlecht"; none when
+ * every figure is as reported.
+ */
+export function derivedNotes(rows: { derived?: number }[]): MessageKey[] {
+	const flags = rows.reduce((all, r) => all | (r.derived ?? 0), 0);
+	return DERIVED_NOTES.filter(([flag]) => flags & flag).map(([, key]) => key);
 }

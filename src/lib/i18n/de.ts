@@ -35,6 +35,11 @@ export const de = {
 	'status.on_track': 'auf Kurs',
 	'status.behind': 'im Rückstand',
 	'status.no_target': 'kein Zielwert',
+	'derived.lead': 'Insgesamt abgeleitet',
+	'derived.gender': 'Summe der Aufschlüsselung nach Geschlecht',
+	'derived.ageGroup': 'Summe der Aufschlüsselung nach Altersgruppe',
+	'derived.genderAge': 'Summe der Aufschlüsselung nach Geschlecht und Altersgruppe',
+	'derived.notDerivable': 'Mittelwerte ohne Gesamtzeile nicht ableitbar',
 	'empty.noTargets': 'Keine Zielwerte für diesen Zeitraum',
 
 	// --- diagnostics

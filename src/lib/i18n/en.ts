@@ -37,6 +37,11 @@ export const en: Record<MessageKey, string> = {
 	'status.on_track': 'on track',
 	'status.behind': 'behind',
 	'status.no_target': 'no target',
+	'derived.lead': 'Totals derived',
+	'derived.gender': 'sum of the breakdown by gender',
+	'derived.ageGroup': 'sum of the breakdown by age group',
+	'derived.genderAge': 'sum of the breakdown by gender and age group',
+	'derived.notDerivable': 'means without a total row cannot be derived',
 	'empty.noTargets': 'No targets for this period',
 
 	// --- diagnostics

@@ -31,6 +31,11 @@ export interface Attainment {
 	asOf: string | null;
 	/** First reported period start, ISO date (absent where rows come from a published cube). */
 	since?: string | null;
+	/**
+	 * Whether the actual was (partly) derived from breakdown rows: the union of DERIVED flags
+	 * (totals.ts); 0 = as reported (absent where rows come from a published cube).
+	 */
+	derived?: number;
 }
 
 /** Goal attainment of one indicator over the whole selection. */
@@ -96,7 +101,8 @@ grouped AS (
 		count(*) FILTER (WHERE pa.n > 0) AS projects,
 		sum(pa.n) AS n,
 		max(pa.last_period) AS last_period,
-		min(pa.first_period) AS first_period${by === 'project' ? ',\n\t\tany_value(pa.project_name) AS project_name' : ''}
+		min(pa.first_period) AS first_period,
+		bit_or(pa.derived) AS derived${by === 'project' ? ',\n\t\tany_value(pa.project_name) AS project_name' : ''}
 	FROM project_actuals pa
 	GROUP BY 1, 2
 ),
@@ -123,7 +129,8 @@ SELECT ${by === 'indicator' ? 'i.indicator_id' : 'g.key'} AS key, ${label} AS la
 	CAST(coalesce(g.projects, 0) AS INTEGER) AS projects,
 	CAST(coalesce(g.n, 0) AS INTEGER) AS n,
 	strftime(g.last_period, '%Y-%m-%d') AS "asOf",
-	strftime(g.first_period, '%Y-%m-%d') AS since
+	strftime(g.first_period, '%Y-%m-%d') AS since,
+	CAST(coalesce(g.derived, 0) AS INTEGER) AS derived
 FROM ${base}
 ORDER BY 3, 1`;
 	return {
@@ -147,20 +154,47 @@ export type AttainmentRow = Omit<Attainment, 'status'> & {
 
 /** An attainmentSql row grouped by indicator, with its status (thresholds per indicator). */
 export function indicatorAttainment(
-	{ indicatorId, name, unit, esfCode, actual, target, attainment, projects, n, asOf, since }: AttainmentRow,
+	{
+		indicatorId,
+		name,
+		unit,
+		esfCode,
+		actual,
+		target,
+		attainment,
+		projects,
+		n,
+		asOf,
+		since,
+		derived
+	}: AttainmentRow,
 	thresholds: Record<string, Thresholds> = {}
 ): IndicatorAttainment {
 	const status = attainmentStatus(attainment, thresholdsFor(indicatorId, thresholds));
-	return { indicatorId, name, unit, esfCode, actual, target, attainment, status, projects, n, asOf, since };
+	return {
+		indicatorId,
+		name,
+		unit,
+		esfCode,
+		actual,
+		target,
+		attainment,
+		status,
+		projects,
+		n,
+		asOf,
+		since,
+		derived
+	};
 }
 
 /** An attainmentSql row grouped by project, municipality or Land, with its status. */
 export function groupAttainment(
-	{ key, label, indicatorId, actual, target, attainment, projects, n, asOf, since }: AttainmentRow,
+	{ key, label, indicatorId, actual, target, attainment, projects, n, asOf, since, derived }: AttainmentRow,
 	thresholds: Record<string, Thresholds> = {}
 ): Attainment {
 	const status = attainmentStatus(attainment, thresholdsFor(indicatorId, thresholds));
-	return { key, label, indicatorId, actual, target, attainment, status, projects, n, asOf, since };
+	return { key, label, indicatorId, actual, target, attainment, status, projects, n, asOf, since, derived };
 }
 
 /** attainmentSql's rows: computed in memory with a coordinator (see slice.ts), else by the SQL. */

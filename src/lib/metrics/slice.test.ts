@@ -41,7 +41,8 @@ function held(rows: [number, string, string, number | null, boolean][]): HeldAct
 		periodStart: Int32Array.from(rows.map((r) => dayOf(r[1]))),
 		periodEnd: Int32Array.from(rows.map((r) => dayOf(r[2]))),
 		value: Float64Array.from(rows.map((r) => r[3] ?? NaN)),
-		cumulative: Uint8Array.from(rows.map((r) => (r[4] ? 1 : 0)))
+		cumulative: Uint8Array.from(rows.map((r) => (r[4] ? 1 : 0))),
+		derived: new Uint8Array(rows.length)
 	};
 }
 
@@ -115,7 +116,8 @@ const actual = (indicatorId: string, projectId: string, value: number | null, pl
 	n: value === null ? 0 : 1,
 	lastPeriod: dayOf('2020-12-31'),
 	firstPeriod: dayOf('2020-01-01'),
-	flow: value
+	flow: value,
+	derived: 0
 });
 
 const target = (

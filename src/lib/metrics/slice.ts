@@ -29,6 +29,8 @@ export interface HeldActuals {
 	value: Float64Array;
 	/** 1 where the row is a running total. */
 	cumulative: Uint8Array;
+	/** How the row was derived from a breakdown (DERIVED flags of totals.ts); 0 = reported. */
+	derived: Uint8Array;
 }
 
 /** An (indicator, project) pair of the actual rows with its indicator's aggregation and its project's places. */
@@ -50,6 +52,8 @@ export interface ProjectActual extends ProjectPair {
 	firstPeriod: Day | null;
 	/** Sum of the values that are not running totals. */
 	flow: number | null;
+	/** Union of the rows' DERIVED flags (totals.ts). */
+	derived: number;
 }
 
 /** A target or milestone with its places (one row of TARGET_FACTS_SQL). */
@@ -131,7 +135,8 @@ export function sliceProjectActuals(
 	const lastValue = new Float64Array(size);
 	const last = new Int32Array(size).fill(NO_DAY);
 	const first = new Int32Array(size).fill(NO_DAY);
-	const { pair, periodStart, periodEnd, value, cumulative } = rows;
+	const flags = new Uint8Array(size);
+	const { pair, periodStart, periodEnd, value, cumulative, derived } = rows;
 	for (let i = 0; i < pair.length; i++) {
 		const start = periodStart[i]!;
 		const end = periodEnd[i]!;
@@ -139,6 +144,7 @@ export function sliceProjectActuals(
 		if (to !== null && (end === NO_DAY || end > to)) continue;
 		const p = pair[i]!;
 		seen[p] = 1;
+		flags[p]! |= derived[i]!;
 		if (cumulative[i]) latest[p] = 1;
 		const v = value[i]!;
 		if (Number.isNaN(v)) continue;
@@ -177,7 +183,8 @@ export function sliceProjectActuals(
 			n: count,
 			lastPeriod: last[p] === NO_DAY ? null : last[p]!,
 			firstPeriod: first[p] === NO_DAY ? null : first[p]!,
-			flow: flowN[p]! > 0 ? flow[p]! : null
+			flow: flowN[p]! > 0 ? flow[p]! : null,
+			derived: flags[p]!
 		});
 	}
 	return out;
@@ -347,6 +354,7 @@ interface Group {
 	last: Day | null;
 	first: Day | null;
 	projectName: string | null;
+	derived: number;
 }
 
 /** attainmentSql's `grouped`: the selected pairs summed (rates averaged) per indicator and group key. */
@@ -365,7 +373,8 @@ function groupActuals(slice: ProjectActual[], filters: Filters, by: AttainmentDi
 				n: 0,
 				last: null,
 				first: null,
-				projectName: null
+				projectName: null,
+				derived: 0
 			}));
 			g.actual.add(pa.actual);
 			if (pa.n > 0) g.projects++;
@@ -373,6 +382,7 @@ function groupActuals(slice: ProjectActual[], filters: Filters, by: AttainmentDi
 			if (pa.lastPeriod !== null && (g.last === null || pa.lastPeriod > g.last)) g.last = pa.lastPeriod;
 			if (pa.firstPeriod !== null && (g.first === null || pa.firstPeriod < g.first)) g.first = pa.firstPeriod;
 			g.projectName ??= pa.projectName;
+			g.derived |= pa.derived;
 		}
 	return groups;
 }
@@ -426,7 +436,8 @@ export function attainmentOfSlice(
 			projects: g?.projects ?? 0,
 			n: g?.n ?? 0,
 			asOf: isoOf(g?.last ?? null),
-			since: isoOf(g?.first ?? null)
+			since: isoOf(g?.first ?? null),
+			derived: g?.derived ?? 0
 		};
 	};
 	const rows: AttainmentRow[] = [];

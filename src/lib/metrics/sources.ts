@@ -1,5 +1,6 @@
 import { toRows, type Engine, type SqlParam } from '../engine';
 import { actualsSlice, type Filters } from './filters';
+import { reportedActualsSql } from './totals';
 import {
 	NO_DAY,
 	sliceProjectActuals,
@@ -90,8 +91,8 @@ GROUP BY a.indicator_id, a.project_id`;
 export function actualsFactsSql(pairs: string): string {
 	return `SELECT (${codeSql('a.gender', GENDERS)}) * 4 + (${codeSql('a.age_group', AGE_GROUPS)}) AS row_kind,
 	p.pair, a.indicator_id, a.project_id, a.period_start, a.period_end, a.value, a.cumulative, a.gender, a.age_group,
-	i.indicator_id IS NOT NULL AS listed
-FROM actuals a LEFT JOIN indicators i USING (indicator_id)
+	a.derived, i.indicator_id IS NOT NULL AS listed
+FROM (${reportedActualsSql()}) a LEFT JOIN indicators i USING (indicator_id)
 JOIN ${pairs} p ON p.indicator_id IS NOT DISTINCT FROM a.indicator_id AND p.project_id IS NOT DISTINCT FROM a.project_id
 ORDER BY row_kind, p.pair, a.period_end`;
 }
@@ -117,8 +118,9 @@ export function projectActualsSql(filters: Filters): Relation {
 	count(a.value) AS n,
 	max(a.period_end) FILTER (WHERE a.value IS NOT NULL) AS last_period,
 	min(a.period_start) FILTER (WHERE a.value IS NOT NULL) AS first_period,
-	sum(a.value) FILTER (WHERE NOT coalesce(a.cumulative, false)) AS flow
-FROM actuals a JOIN indicators i USING (indicator_id) LEFT JOIN (${PROJECT_PLACES_SQL}) p USING (project_id)
+	sum(a.value) FILTER (WHERE NOT coalesce(a.cumulative, false)) AS flow,
+	bit_or(a.derived) AS derived
+FROM (${reportedActualsSql()}) a JOIN indicators i USING (indicator_id) LEFT JOIN (${PROJECT_PLACES_SQL}) p USING (project_id)
 WHERE ${where.sql}
 GROUP BY a.indicator_id, a.project_id`,
 		params: where.params
@@ -166,9 +168,12 @@ async function factsTables(engine: Engine & Materializing): Promise<{ facts: str
 	return { pairs, facts: await engine.materialize(actualsFactsSql(pairs)) };
 }
 
-/** The actual rows: the coordinator's facts table (a superset of the columns), else `actuals`. */
+/**
+ * The actual rows figures read, with the totals derived from breakdowns (totals.ts): the
+ * coordinator's facts table (a superset of the columns), else the statement as a subquery.
+ */
 export async function actualsTable(engine: Engine): Promise<string> {
-	return canMaterialize(engine) ? (await factsTables(engine)).facts : 'actuals';
+	return canMaterialize(engine) ? (await factsTables(engine)).facts : `(${reportedActualsSql()})`;
 }
 
 /** What the figures computed in memory (slice.ts) read besides the actual rows; one copy per data version. */
@@ -230,7 +235,7 @@ function heldActuals(engine: Engine & Materializing): Promise<Map<number, HeldAc
 		const table = await engine.query(
 			`SELECT row_kind::UTINYINT AS row_kind, pair - 1 AS pair, ${day('period_start')} AS period_start,
 				${day('period_end')} AS period_end, coalesce(value::DOUBLE, 'NaN'::DOUBLE) AS value,
-				coalesce(cumulative, false)::UTINYINT AS cumulative
+				coalesce(cumulative, false)::UTINYINT AS cumulative, derived::UTINYINT AS derived
 			FROM ${facts} WHERE listed AND row_kind IS NOT NULL`
 		);
 		const column = (name: string) => table.getChild(name)!.toArray();
@@ -240,7 +245,8 @@ function heldActuals(engine: Engine & Materializing): Promise<Map<number, HeldAc
 			periodStart: column('period_start') as Int32Array,
 			periodEnd: column('period_end') as Int32Array,
 			value: column('value') as Float64Array,
-			cumulative: column('cumulative') as Uint8Array
+			cumulative: column('cumulative') as Uint8Array,
+			derived: column('derived') as Uint8Array
 		};
 		const byKind = new Map<number, HeldActuals>();
 		for (let start = 0; start < kinds.length;) {
@@ -251,7 +257,8 @@ function heldActuals(engine: Engine & Materializing): Promise<Map<number, HeldAc
 				periodStart: all.periodStart.subarray(start, end),
 				periodEnd: all.periodEnd.subarray(start, end),
 				value: all.value.subarray(start, end),
-				cumulative: all.cumulative.subarray(start, end)
+				cumulative: all.cumulative.subarray(start, end),
+				derived: all.derived.subarray(start, end)
 			});
 			start = end;
 		}
@@ -265,7 +272,8 @@ const NO_ACTUALS: HeldActuals = {
 	periodStart: new Int32Array(),
 	periodEnd: new Int32Array(),
 	value: new Float64Array(),
-	cumulative: new Uint8Array()
+	cumulative: new Uint8Array(),
+	derived: new Uint8Array()
 };
 
 /** What the figures computed in memory need for one filter state: its slice of per-project actuals and the facts. */
