@@ -68,3 +68,16 @@ export function derivedNotes(rows: { derived?: number }[]): MessageKey[] {
 	const flags = rows.reduce((all, r) => all | (r.derived ?? 0), 0);
 	return DERIVED_NOTES.filter(([flag]) => flags & flag).map(([, key]) => key);
 }
+
+/** The phrase per target basis (metrics TargetBasis), in the order the subtitle names them. */
+const BASIS_NOTES: [string, MessageKey][] = [
+	['period', 'basis.period'],
+	['milestone', 'basis.milestone'],
+	['prorated', 'basis.prorated']
+];
+
+/** What the plotted bars compare with, one phrase per basis among them (README "Attainment under a period range"). */
+export function basisNotes(bars: AttainmentBar[]): MessageKey[] {
+	const bases = new Set(bars.map((b) => b.row.basis));
+	return BASIS_NOTES.filter(([basis]) => bases.has(basis as never)).map(([, key]) => key);
+}

@@ -40,6 +40,15 @@ export const de = {
 	'derived.ageGroup': 'Summe der Aufschlüsselung nach Altersgruppe',
 	'derived.genderAge': 'Summe der Aufschlüsselung nach Geschlecht und Altersgruppe',
 	'derived.notDerivable': 'Mittelwerte ohne Gesamtzeile nicht ableitbar',
+	'basis.period': 'Soll: Zielwert des Zeitraums',
+	'basis.milestone': 'Soll: Etappenziel zum Ende des Zeitraums, Ist kumuliert bis dahin',
+	'basis.prorated': 'Soll: Zielwert anteilig für den Zeitraum (linear)',
+	'chart.attainment.group':
+		'Zielwerte gibt es nur insgesamt: Balken zeigen die Zielerreichung insgesamt, daneben Ist und Anteil der gewählten Gruppe',
+	'chart.attainment.groupLabel': 'Gruppe {value} ({share})',
+	'col.groupActual': 'Ist der Gruppe',
+	'col.groupShare': 'Anteil am Ist insgesamt',
+	'empty.noActuals': 'Keine Istwerte für diese Auswahl',
 	'empty.noTargets': 'Keine Zielwerte für diesen Zeitraum',
 
 	// --- diagnostics

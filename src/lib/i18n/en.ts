@@ -42,6 +42,15 @@ export const en: Record<MessageKey, string> = {
 	'derived.ageGroup': 'sum of the breakdown by age group',
 	'derived.genderAge': 'sum of the breakdown by gender and age group',
 	'derived.notDerivable': 'means without a total row cannot be derived',
+	'basis.period': 'Target: the target of the period',
+	'basis.milestone': 'Target: the milestone due at the end of the period, actuals cumulated up to it',
+	'basis.prorated': 'Target: pro rata for the period (linear)',
+	'chart.attainment.group':
+		'Targets exist for totals only: bars show the total attainment, with the actual and share of the chosen group beside it',
+	'chart.attainment.groupLabel': 'group {value} ({share})',
+	'col.groupActual': 'Actual of the group',
+	'col.groupShare': 'Share of the total actual',
+	'empty.noActuals': 'No actuals for this selection',
 	'empty.noTargets': 'No targets for this period',
 
 	// --- diagnostics

@@ -17,11 +17,18 @@ const pick = (
 		target: number | null;
 		attainment: number | null;
 		status: string;
+		group?: { actual: number | null; share: number | null };
 	}[],
 	id: string
 ) => {
 	const row = rows.find((r) => r.indicatorId === id)!;
-	return { actual: row.actual, target: row.target, attainment: r6(row.attainment), status: row.status };
+	return {
+		actual: row.actual,
+		target: row.target,
+		attainment: r6(row.attainment),
+		status: row.status,
+		group: row.group && { actual: row.group.actual, share: r6(row.group.share) }
+	};
 };
 
 describe('attainment per indicator follows the filters', () => {
@@ -44,12 +51,27 @@ describe('attainment per indicator follows the filters', () => {
 			'A',
 			{ actual: 43, target: 20, attainment: 2.15, status: 'achieved' }
 		],
-		// no target period lies inside April–December 2019: "Keine Zielwerte für diesen Zeitraum"
+		// no target period lies inside April–December 2019 and no milestone is due at its end: the
+		// programme target 2019–2020 pro-rated, 275 of 731 days
 		[
 			'April to December 2019',
 			{ periodFrom: '2019-04-01', periodTo: '2019-12-31' },
 			'A',
-			{ actual: 8, target: null, attainment: null, status: 'no_target' }
+			{ actual: 8, target: 100 * (275 / 731), attainment: r6(8 / (100 * (275 / 731))), status: 'behind' }
+		],
+		// a start date alone: the target from it to its end, 366 of 731 days (2020), against P3's 10
+		[
+			'from 2020',
+			{ periodFrom: '2020-01-01' },
+			'A',
+			{ actual: 10, target: 100 * (366 / 731), attainment: r6(10 / (100 * (366 / 731))), status: 'behind' }
+		],
+		// beyond every target period
+		[
+			'2021',
+			{ periodFrom: '2021-01-01', periodTo: '2021-12-31' },
+			'A',
+			{ actual: null, target: null, attainment: null, status: 'no_target' }
 		],
 		// P1 + P2 against their project targets 40 + 20; the programme target says nothing about one Land
 		[
@@ -78,20 +100,47 @@ describe('attainment per indicator follows the filters', () => {
 			{ actual: 30, target: 50, attainment: 0.6, status: 'behind' }
 		],
 		['project P3', { projects: ['P3'] }, 'A', { actual: 30, target: 40, attainment: 0.75, status: 'behind' }],
-		// breakdown rows only, never added to the totals; targets exist for totals only
-		['women', { gender: 'w' }, 'A', { actual: 28, target: null, attainment: null, status: 'no_target' }],
+		// targets exist for totals only: the total's attainment, with the group's breakdown rows
+		// (never added to the totals) and their share of the total's actual beside it
+		[
+			'women',
+			{ gender: 'w' },
+			'A',
+			{
+				actual: 53,
+				target: 100,
+				attainment: 0.53,
+				status: 'behind',
+				group: { actual: 28, share: r6(28 / 53) }
+			}
+		],
 		[
 			'under 25',
 			{ ageGroup: '<25' },
 			'A',
-			{ actual: 6, target: null, attainment: null, status: 'no_target' }
+			{ actual: 53, target: 100, attainment: 0.53, status: 'behind', group: { actual: 6, share: r6(6 / 53) } }
 		],
 		// no row is both by gender and by age group
 		[
 			'women under 25',
 			{ gender: 'w', ageGroup: '<25' },
 			'A',
-			{ actual: null, target: null, attainment: null, status: 'no_target' }
+			{ actual: 53, target: 100, attainment: 0.53, status: 'behind', group: { actual: null, share: null } }
+		],
+		// Land, range and gender together: NRW's project targets 40 + 20 pro-rated to the first half of
+		// 2019 (181 of 731 days; the programme milestone says nothing about one Land), P1 + P2 = 23,
+		// women 6 + 5 + 5 = 16
+		[
+			'Land NRW, first half of 2019, women',
+			{ states: ['Nordrhein-Westfalen'], periodFrom: '2019-01-01', periodTo: '2019-06-30', gender: 'w' },
+			'A',
+			{
+				actual: 23,
+				target: 40 * (181 / 731) + 20 * (181 / 731),
+				attainment: r6(23 / (40 * (181 / 731) + 20 * (181 / 731))),
+				status: 'achieved',
+				group: { actual: 16, share: r6(16 / 23) }
+			}
 		]
 	])('%s: %s', async (_, filters, id, expected) => {
 		const rows = await attainmentByIndicator(engine, { ...NO_FILTERS, ...filters });

@@ -1,9 +1,8 @@
-import type { Table } from 'apache-arrow';
-import type { Engine, SqlParam } from '../engine';
+import type { Engine } from '../engine';
 import { toRows } from '../engine/rows';
-import { actualsKeys, NO_FILTERS, targetFactsWhere, type Filters } from './filters';
-import { attainmentOfSlice } from './slice';
-import { derived, heldSlice, inlineSources, type AttainmentSources } from './sources';
+import { hasBreakdownFilter, NO_FILTERS, type Filters } from './filters';
+import { attainmentOfSlice, withGroup, type ProjectActual } from './slice';
+import { derived, factsOf, sliceOf, type HeldFacts } from './sources';
 import { attainmentStatus, thresholdsFor, type AttainmentStatus, type Thresholds } from './status';
 
 /** What attainment is grouped by. */
@@ -36,6 +35,26 @@ export interface Attainment {
 	 * (totals.ts); 0 = as reported (absent where rows come from a published cube).
 	 */
 	derived?: number;
+	/** What the target is (see pickedTargets in slice.ts); null without one, absent in a published cube. */
+	basis?: TargetBasis | null;
+	/** Under a gender or age-group filter: the group's actuals; the other fields are the total's. */
+	group?: GroupActual;
+}
+
+/**
+ * What a target compares with: the targets of the period (or of the range's period), a milestone
+ * due at the range's end (against the running total up to it), or targets pro-rated to the range.
+ */
+export type TargetBasis = 'period' | 'milestone' | 'prorated';
+
+/** The actuals of a gender or age group beside the total's attainment (see withGroup in slice.ts). */
+export interface GroupActual {
+	actual: number | null;
+	/** actual / the total's actual; null for rates or without a positive total. */
+	share: number | null;
+	n: number;
+	projects: number;
+	derived: number;
 }
 
 /** Goal attainment of one indicator over the whole selection. */
@@ -45,114 +64,14 @@ export interface IndicatorAttainment extends Omit<Attainment, 'key' | 'label'> {
 	esfCode: string | null;
 }
 
-/** Group key of actual rows (alias pa = per-project actuals with their project's places) and of target rows (TARGET_FACTS_SQL). */
-const KEYS: Record<AttainmentDimension, { actual: string; target: string; scopes: string[] }> = {
-	indicator: {
-		actual: 'pa.indicator_id',
-		target: 't.indicator_id',
-		scopes: ['programme', 'municipality', 'project']
-	},
-	project: { actual: 'pa.project_id', target: 't.scope_id', scopes: ['project'] },
-	municipality: {
-		actual: 'pa.municipality',
-		target: "CASE t.scope WHEN 'municipality' THEN t.scope_id ELSE t.project_municipality END",
-		scopes: ['municipality', 'project']
-	},
-	state: {
-		actual: 'pa.state',
-		target: "CASE t.scope WHEN 'municipality' THEN t.municipality_state ELSE t.project_state END",
-		scopes: ['municipality', 'project']
-	}
-};
-
-/**
- * SQL for attainment per indicator and group (DESIGN.md §5), with the filters as parameters.
- * Actuals: one row kind only (totals, or the chosen breakdown row) so nothing is double counted;
- * per project first (`sources.actuals`: the per-project actuals of the filters' slice, see
- * projectActualsSql) — then projects are summed (averaged for rates).
- * Targets: those inside the period range; 'target' wins over a 'milestone', and a broader scope
- * over a narrower one (programme > municipality > project sums). Division only where the target
- * (or, for direction 'down', the actual) is positive.
- */
-export function attainmentSql(
-	filters: Filters = NO_FILTERS,
-	by: AttainmentDimension = 'indicator',
-	sources: AttainmentSources = inlineSources(filters)
-): { sql: string; params: SqlParam[] } {
-	const keys = actualsKeys(filters, 'pa');
-	const targets = targetFactsWhere(filters, 't');
-	const key = KEYS[by];
-	const scopes = key.scopes.map((s) => `'${s}'`).join(', ');
-	const base =
-		by === 'indicator'
-			? `${sources.indicators} i LEFT JOIN grouped g ON g.indicator_id = i.indicator_id AND g.key = i.indicator_id
-	LEFT JOIN picked pt ON pt.indicator_id = i.indicator_id AND pt.key = i.indicator_id
-	WHERE ${filters.indicators.length ? `i.indicator_id IN (${filters.indicators.map(() => '?').join(', ')})` : 'TRUE'}`
-			: `grouped g JOIN ${sources.indicators} i USING (indicator_id)
-	LEFT JOIN picked pt ON pt.indicator_id = g.indicator_id AND pt.key = g.key`;
-	const label = by === 'project' ? 'g.project_name' : by === 'indicator' ? 'i.name' : 'g.key';
-	const sql = `
-WITH project_actuals AS (
-	SELECT * FROM ${sources.actuals.sql} pa WHERE ${keys.sql}
-),
-grouped AS (
-	SELECT pa.indicator_id, ${key.actual} AS key,
-		CASE WHEN any_value(pa.aggregation) = 'mean' THEN avg(pa.actual) ELSE sum(pa.actual) END AS actual,
-		count(*) FILTER (WHERE pa.n > 0) AS projects,
-		sum(pa.n) AS n,
-		max(pa.last_period) AS last_period,
-		min(pa.first_period) AS first_period,
-		bit_or(pa.derived) AS derived${by === 'project' ? ',\n\t\tany_value(pa.project_name) AS project_name' : ''}
-	FROM project_actuals pa
-	GROUP BY 1, 2
-),
-target_sums AS (
-	SELECT t.indicator_id, ${key.target} AS key,
-		(CASE t.target_type WHEN 'target' THEN 0 ELSE 10 END) + (CASE t.scope WHEN 'programme' THEN 0 WHEN 'municipality' THEN 1 ELSE 2 END) AS rank,
-		CASE WHEN any_value(t.aggregation) = 'mean' THEN avg(t.target_value) ELSE sum(t.target_value) END AS target
-	FROM ${sources.targets.sql} t
-	WHERE t.scope IN (${scopes}) AND ${targets.sql}
-	GROUP BY 1, 2, 3
-),
-picked AS (
-	SELECT indicator_id, key, arg_min(target, rank) AS target FROM target_sums WHERE key IS NOT NULL GROUP BY 1, 2
-)
-SELECT ${by === 'indicator' ? 'i.indicator_id' : 'g.key'} AS key, ${label} AS label,
-	i.indicator_id AS "indicatorId", i.name, i.unit, i.esf_code AS "esfCode",
-	g.actual,
-	pt.target,
-	CASE
-		WHEN pt.target IS NULL OR pt.target <= 0 OR g.actual IS NULL THEN NULL
-		WHEN i.direction = 'down' THEN CASE WHEN g.actual > 0 THEN pt.target / g.actual END
-		ELSE g.actual / pt.target
-	END AS attainment,
-	CAST(coalesce(g.projects, 0) AS INTEGER) AS projects,
-	CAST(coalesce(g.n, 0) AS INTEGER) AS n,
-	strftime(g.last_period, '%Y-%m-%d') AS "asOf",
-	strftime(g.first_period, '%Y-%m-%d') AS since,
-	CAST(coalesce(g.derived, 0) AS INTEGER) AS derived
-FROM ${base}
-ORDER BY 3, 1`;
-	return {
-		sql,
-		params: [
-			...sources.actuals.params,
-			...keys.params,
-			...sources.targets.params,
-			...targets.params,
-			...(by === 'indicator' ? filters.indicators : [])
-		]
-	};
-}
-
-/** A row of attainmentSql, before the status is judged. */
+/** A row of attainmentOfSlice (slice.ts), before the status is judged. */
 export type AttainmentRow = Omit<Attainment, 'status'> & {
 	name: string;
 	unit: string | null;
 	esfCode: string | null;
 };
 
-/** An attainmentSql row grouped by indicator, with its status (thresholds per indicator). */
+/** An attainment row grouped by indicator, with its status (thresholds per indicator). */
 export function indicatorAttainment(
 	{
 		indicatorId,
@@ -166,7 +85,9 @@ export function indicatorAttainment(
 		n,
 		asOf,
 		since,
-		derived
+		derived,
+		basis,
+		group
 	}: AttainmentRow,
 	thresholds: Record<string, Thresholds> = {}
 ): IndicatorAttainment {
@@ -184,28 +105,95 @@ export function indicatorAttainment(
 		n,
 		asOf,
 		since,
-		derived
+		derived,
+		basis,
+		...(group ? { group } : {})
 	};
 }
 
-/** An attainmentSql row grouped by project, municipality or Land, with its status. */
+/** An attainment row grouped by project, municipality or Land, with its status. */
 export function groupAttainment(
-	{ key, label, indicatorId, actual, target, attainment, projects, n, asOf, since, derived }: AttainmentRow,
+	{
+		key,
+		label,
+		indicatorId,
+		actual,
+		target,
+		attainment,
+		projects,
+		n,
+		asOf,
+		since,
+		derived,
+		basis,
+		group
+	}: AttainmentRow,
 	thresholds: Record<string, Thresholds> = {}
 ): Attainment {
 	const status = attainmentStatus(attainment, thresholdsFor(indicatorId, thresholds));
-	return { key, label, indicatorId, actual, target, attainment, status, projects, n, asOf, since, derived };
+	return {
+		key,
+		label,
+		indicatorId,
+		actual,
+		target,
+		attainment,
+		status,
+		projects,
+		n,
+		asOf,
+		since,
+		derived,
+		basis,
+		...(group ? { group } : {})
+	};
 }
 
-/** attainmentSql's rows: computed in memory with a coordinator (see slice.ts), else by the SQL. */
+/** The slices of per-project actuals attainment reads for one filter state. */
+interface AttainmentInputs {
+	facts: HeldFacts;
+	/** The filters' slice. */
+	slice: ProjectActual[];
+	/** The same without the gender and age-group filter (the slice itself without one). */
+	total: ProjectActual[];
+	/** The total's slice from the beginning up to the range's end (milestones compare with it). */
+	cumulative: ProjectActual[];
+}
+
+async function attainmentInputs(engine: Engine, filters: Filters): Promise<AttainmentInputs> {
+	const facts = await factsOf(engine);
+	const totals = { ...filters, gender: null, ageGroup: null };
+	const breakdown = hasBreakdownFilter(filters);
+	const running = filters.periodFrom !== null && filters.periodTo !== null;
+	const [slice, total, cumulative] = await Promise.all([
+		sliceOf(engine, filters, facts),
+		breakdown ? sliceOf(engine, totals, facts) : null,
+		running ? sliceOf(engine, { ...totals, periodFrom: null }, facts) : null
+	]);
+	return { facts, slice, total: total ?? slice, cumulative: cumulative ?? total ?? slice };
+}
+
+/**
+ * Attainment rows of the filters (see attainmentOfSlice for the rules); under a gender or
+ * age-group filter the total's, with the group's actuals beside them (withGroup).
+ */
+function attainmentRows(
+	inputs: AttainmentInputs,
+	filters: Filters,
+	by: AttainmentDimension
+): AttainmentRow[] {
+	const { facts, slice, total, cumulative } = inputs;
+	return derived({ ...facts, slice }, JSON.stringify(['attainment', by, filters]), () => {
+		const totals = { ...filters, gender: null, ageGroup: null };
+		const rows = attainmentOfSlice(total, facts.targets, facts.indicators, totals, by, cumulative);
+		if (!hasBreakdownFilter(filters)) return rows;
+		const group = attainmentOfSlice(slice, facts.targets, facts.indicators, filters, by);
+		return withGroup(rows, group, facts.indicators);
+	});
+}
+
 async function queryAttainment(engine: Engine, filters: Filters, by: AttainmentDimension) {
-	const held = await heldSlice(engine, filters);
-	if (held)
-		return derived(held, JSON.stringify(['attainment', by, filters]), () =>
-			attainmentOfSlice(held.slice, held.targets, held.indicators, filters, by)
-		);
-	const { sql, params } = attainmentSql(filters, by, inlineSources(filters));
-	return toRows<AttainmentRow>(await engine.query(sql, params));
+	return attainmentRows(await attainmentInputs(engine, filters), filters, by);
 }
 
 /** Attainment per indicator over the filtered selection, with status (thresholds per indicator). */
@@ -232,7 +220,6 @@ export async function attainmentBy(
 /** The places a ranking ranks. */
 export type RankedDimension = Exclude<AttainmentDimension, 'indicator'>;
 
-const RANKED: RankedDimension[] = ['state', 'municipality', 'project'];
 const OWN_FILTER = { state: 'states', municipality: 'municipalities', project: 'projects' } as const;
 
 /** A ranking's filters: the page's for one indicator, without its own place filter (every bar stays). */
@@ -240,51 +227,17 @@ export function rankingFilters(filters: Filters, by: RankedDimension, indicatorI
 	return { ...filters, [OWN_FILTER[by]]: [], indicators: [indicatorId] };
 }
 
-/** Each result converted once: the three ranking views of a page share one query result. */
-const rankingRows = new WeakMap<Table, Record<RankedDimension, Attainment[]>>();
-
-/**
- * Attainment of one indicator per Land, municipality and project (each with rankingFilters), from
- * one statement: the three attainmentSql queries stacked. In the browser's single-threaded engine
- * every statement costs milliseconds beyond its work.
- */
+/** Attainment of one indicator per Land, municipality and project (each with rankingFilters). */
 export async function attainmentRankings(
 	engine: Engine,
 	filters: Filters,
 	indicatorId: string
 ): Promise<Record<RankedDimension, Attainment[]>> {
-	const held = await heldSlice(engine, filters);
-	if (held) {
-		const rank = (by: RankedDimension) =>
-			attainmentOfSlice(
-				held.slice,
-				held.targets,
-				held.indicators,
-				rankingFilters(filters, by, indicatorId),
-				by
-			).map((row) => groupAttainment(row));
-		return derived(held, JSON.stringify(['rankings', indicatorId, filters]), () => ({
-			state: rank('state'),
-			municipality: rank('municipality'),
-			project: rank('project')
-		}));
-	}
-	const sources = inlineSources(filters);
-	const parts = RANKED.map((by) => attainmentSql(rankingFilters(filters, by, indicatorId), by, sources));
-	const sql = `${parts.map((part, i) => `SELECT ${i} AS ranking, * FROM (${part.sql})`).join('\nUNION ALL\n')}
-ORDER BY ranking, "indicatorId", key`;
-	const table = await engine.query(
-		sql,
-		parts.flatMap((part) => part.params)
-	);
-	let rankings = rankingRows.get(table);
-	if (!rankings) {
-		rankings = { state: [], municipality: [], project: [] };
-		for (const { ranking, ...row } of toRows<AttainmentRow & { ranking: number }>(table))
-			rankings[RANKED[ranking]!].push(groupAttainment(row));
-		rankingRows.set(table, rankings);
-	}
-	return rankings;
+	const inputs = await attainmentInputs(engine, filters);
+	const rank = (by: RankedDimension) =>
+		attainmentRows(inputs, rankingFilters(filters, by, indicatorId), by).map((row) => groupAttainment(row));
+	const [state, municipality, project] = [rank('state'), rank('municipality'), rank('project')];
+	return { state, municipality, project };
 }
 
 /**

@@ -10,7 +10,8 @@ import {
 	type IndicatorFact,
 	type ProjectActual,
 	type ProjectPair,
-	type TargetFact
+	type TargetFact,
+	withGroup
 } from './slice';
 
 const pair = (
@@ -231,20 +232,73 @@ describe('attainmentOfSlice', () => {
 			[['A', 50, 40, 1.25]]
 		],
 		[
-			'a gender filter: no targets (they exist for totals only)',
-			{ gender: 'w', indicators: ['A'] },
+			'a range inside the target period: the target pro-rated by days (182 of 366), its milestone not yet due',
+			{ periodTo: '2020-06-30', indicators: ['A'] },
 			'indicator',
-			[['A', 100, null, null]]
+			[['A', 100, (200 * 182) / 366, 100 / ((200 * 182) / 366)]]
 		],
 		[
-			'targets outside the period range do not count',
-			{ periodTo: '2020-06-30', indicators: ['A'] },
+			'a range equal to the target period: the target itself, before a milestone due the same day',
+			{ periodFrom: '2020-01-01', periodTo: '2020-12-31', indicators: ['A'] },
+			'indicator',
+			[['A', 100, 200, 0.5]]
+		],
+		[
+			'a start date alone: the target pro-rated from it to its end (184 of 366 days)',
+			{ periodFrom: '2020-07-01', indicators: ['A'] },
+			'indicator',
+			[['A', 100, (200 * 184) / 366, 100 / ((200 * 184) / 366)]]
+		],
+		[
+			'a range beyond the target period: nothing to compare with',
+			{ periodFrom: '2021-01-01', indicators: ['A'] },
 			'indicator',
 			[['A', 100, null, null]]
 		]
 	])('%s', (_, filters, by, expected) => {
 		const rows = attainmentOfSlice(SLICE, TARGETS, INDICATORS, { ...NO_FILTERS, ...filters }, by);
 		expect(rows.map((r) => [r.key, r.actual, r.target, r.attainment])).toEqual(expected);
+	});
+
+	test('a range ending at a milestone: the milestone, against the running total up to its due date', () => {
+		const milestone = target('A', 'programme', null, 150, {
+			targetType: 'milestone',
+			periodEnd: dayOf('2020-09-30')
+		});
+		const running = [actual('A', 'P1', 70, ['Köln', 'NRW']), actual('A', 'P2', 50, ['Fürth', 'Bayern'])];
+		const filters = { ...NO_FILTERS, periodFrom: '2020-07-01', periodTo: '2020-09-30', indicators: ['A'] };
+		const [row] = attainmentOfSlice(
+			SLICE,
+			[...TARGETS, milestone],
+			INDICATORS,
+			filters,
+			'indicator',
+			running
+		);
+		expect(row).toMatchObject({ actual: 120, target: 150, attainment: 0.8, basis: 'milestone', n: 2 });
+		const [prorated] = attainmentOfSlice(SLICE, TARGETS, INDICATORS, filters, 'indicator', running);
+		expect(prorated).toMatchObject({ actual: 100, target: (200 * 92) / 366, basis: 'prorated' });
+	});
+
+	test('a gender filter: the total attainment with the group beside, its share of the total actual', () => {
+		const total = attainmentOfSlice(SLICE, TARGETS, INDICATORS, NO_FILTERS, 'indicator');
+		const women = attainmentOfSlice(
+			[actual('A', 'P1', 12, ['Köln', 'NRW']), actual('A', 'P2', 13, ['Fürth', 'Bayern'])],
+			TARGETS,
+			INDICATORS,
+			{ ...NO_FILTERS, gender: 'w' },
+			'indicator'
+		);
+		const rows = withGroup(total, women, [
+			...INDICATORS.slice(0, 3),
+			{ ...indicator('D'), aggregation: 'mean' }
+		]);
+		expect(rows.map((r) => [r.key, r.actual, r.target, r.attainment, r.group])).toEqual([
+			['A', 100, 200, 0.5, { actual: 25, share: 0.25, n: 2, projects: 2, derived: 0 }],
+			['B', 4, 8, 0.5, { actual: null, share: null, n: 0, projects: 0, derived: 0 }],
+			['C', null, 0, null, { actual: null, share: null, n: 0, projects: 0, derived: 0 }],
+			['D', 0, 5, null, { actual: null, share: null, n: 0, projects: 0, derived: 0 }]
+		]);
 	});
 
 	test('a project group is labelled by its project name, dated by its periods', () => {

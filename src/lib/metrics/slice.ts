@@ -1,4 +1,4 @@
-import type { AttainmentDimension, AttainmentRow } from './attainment';
+import type { AttainmentDimension, AttainmentRow, GroupActual, TargetBasis } from './attainment';
 import type { Filters } from './filters';
 import { hasBreakdownFilter, hasPlaceFilter } from './filters';
 import type { ProgrammeOverview } from './overview';
@@ -79,6 +79,8 @@ export interface IndicatorFact {
 	unit: string | null;
 	esfCode: string | null;
 	direction: string | null;
+	/** 'sum', 'mean' or 'last' (absent: sum). */
+	aggregation?: string | null;
 }
 
 /** A project's places, for the overview's counts. */
@@ -207,10 +209,8 @@ function pairTest(filters: Filters): (pa: ProjectActual) => boolean {
 		project(pa.projectId) && state(pa.state) && municipality(pa.municipality) && indicator(pa.indicatorId);
 }
 
-/** targetFactsWhere as a test of one target. */
+/** The place and indicator filters as a test of one target (the period range: see targetShare). */
 function targetTest(filters: Filters): (t: TargetFact) => boolean {
-	if (hasBreakdownFilter(filters)) return () => false;
-	const { from, to } = periodRange(filters);
 	const indicator = listTest(filters.indicators);
 	const places = hasPlaceFilter(filters);
 	const project = listTest(filters.projects);
@@ -218,8 +218,6 @@ function targetTest(filters: Filters): (t: TargetFact) => boolean {
 	const municipality = listTest(filters.municipalities);
 	const states = new Set(filters.states);
 	return (t) => {
-		if (from !== null && (t.periodStart === null || t.periodStart < from)) return false;
-		if (to !== null && (t.periodEnd === null || t.periodEnd > to)) return false;
 		if (!indicator(t.indicatorId)) return false;
 		if (!places) return true;
 		if (t.scope === 'project')
@@ -232,6 +230,22 @@ function targetTest(filters: Filters): (t: TargetFact) => boolean {
 			);
 		return false;
 	};
+}
+
+/**
+ * The part of a target that falls into the period range [from, to] (an open end takes the
+ * target's own): 1 for a target inside the range (or no range at all), the share of its days for
+ * one that overlaps it (linear pro-rating, DESIGN.md §5), null for one outside it. A rate's target
+ * ('mean') holds for any part of its period, so it is not pro-rated.
+ */
+export function targetShare(t: TargetFact, from: Day | null, to: Day | null, mean: boolean): number | null {
+	if (from === null && to === null) return 1;
+	if (t.periodStart === null || t.periodEnd === null) return null;
+	const start = Math.max(from ?? t.periodStart, t.periodStart);
+	const end = Math.min(to ?? t.periodEnd, t.periodEnd);
+	if (end < start) return null;
+	if (mean) return 1;
+	return (end - start + 1) / (t.periodEnd - t.periodStart + 1);
 }
 
 /** Which target scopes count per dimension, and a target's group key (KEYS in attainment.ts). */
@@ -255,12 +269,13 @@ function actualKey(by: AttainmentDimension, pa: ProjectActual): string | null {
 	return by === 'municipality' ? pa.municipality : pa.state;
 }
 
-/** A target's rank: a target before a milestone, then a broader scope before a narrower one. */
-function targetRank(t: TargetFact): number {
-	return (
-		(t.targetType === 'target' ? 0 : 10) + (t.scope === 'programme' ? 0 : t.scope === 'municipality' ? 1 : 2)
-	);
+/** A target scope's rank: a broader scope before a narrower one. */
+function scopeRank(scope: string): number {
+	return scope === 'programme' ? 0 : scope === 'municipality' ? 1 : 2;
 }
+
+/** The order of what a target compares with, before the scope (rank = basis × 10 + scope). */
+const BASIS_RANK: Record<TargetBasis, number> = { period: 0, milestone: 1, prorated: 2 };
 
 /** Sums (or for rates, means) of non-null numbers; null when there are none. */
 class Total {
@@ -318,30 +333,64 @@ class Grouped<T> {
 	}
 }
 
-/** The picked target per indicator and group key: see attainmentSql's target_sums and picked. */
-function pickedTargets(targets: TargetFact[], filters: Filters, by: AttainmentDimension): Grouped<number> {
+/** The target a group's actuals are compared with, and what it is. */
+export interface PickedTarget {
+	value: number;
+	basis: TargetBasis;
+}
+
+/**
+ * The target per indicator and group key (README "Attainment under a period range"): without a
+ * period range the targets of the group (a milestone only where it has none); with one, (1) the targets of
+ * the range's period (each inside it), else (2) the milestone (Etappenziel) due at the range's end,
+ * compared with the running total up to that date, else (3) the targets overlapping the range,
+ * pro-rated linearly to it ("anteilig"). Within each, a broader scope wins (programme >
+ * municipality > sum of projects). Targets are summed per scope (averaged for rates).
+ */
+function pickedTargets(
+	targets: TargetFact[],
+	indicators: Map<string, IndicatorFact>,
+	filters: Filters,
+	by: AttainmentDimension
+): Grouped<PickedTarget> {
 	const scopes = TARGET_SCOPES[by];
 	const selected = targetTest(filters);
-	// Per rank (0…12, see targetRank): the sum (or mean) of the group's targets of that rank.
-	const sums = new Grouped<{ totals: (Total | undefined)[]; mean: boolean }>();
+	const { from, to } = periodRange(filters);
+	// Per rank (basis × 10 + scope): the sum (or mean) of the group's targets of that rank.
+	const sums = new Grouped<{ totals: (Total | undefined)[]; partial: boolean[]; mean: boolean }>();
 	for (const list of rowsOf(targets, filters.indicators))
 		for (const t of list) {
-			if (!scopes.includes(t.scope) || !selected(t)) continue;
+			if (!scopes.includes(t.scope) || !selected(t) || t.targetValue === null) continue;
 			const key = targetKey(by, t);
 			if (key === null) continue;
-			const entry = sums.getOr(t.indicatorId, key, () => ({ totals: [], mean: t.aggregation === 'mean' }));
-			(entry.totals[targetRank(t)] ??= new Total()).add(t.targetValue);
-		}
-	const picked = new Grouped<number>();
-	for (const [indicatorId, groups] of sums.entries())
-		for (const [key, { totals, mean }] of groups)
-			// arg_min(target, rank): the lowest rank whose target is not NULL.
-			for (const total of totals) {
-				const target = total?.value(mean) ?? null;
-				if (target === null) continue;
-				picked.getOr(indicatorId, key, () => target);
-				break;
+			const mean = (indicators.get(t.indicatorId)?.aggregation ?? t.aggregation) === 'mean';
+			const entry = sums.getOr(t.indicatorId, key, () => ({ totals: [], partial: [], mean }));
+			const scope = scopeRank(t.scope);
+			if (t.targetType === 'milestone') {
+				// Due at the range's end; without any range, the last resort where a group has no target.
+				const due = to !== null && t.periodEnd === to;
+				if (!due && (to !== null || from !== null)) continue;
+				(entry.totals[10 + scope] ??= new Total()).add(t.targetValue);
+				continue;
 			}
+			const share = targetShare(t, from, to, mean);
+			if (share === null) continue;
+			(entry.totals[scope] ??= new Total()).add(t.targetValue * share);
+			if (share < 1) entry.partial[scope] = true;
+		}
+	const picked = new Grouped<PickedTarget>();
+	for (const [indicatorId, groups] of sums.entries())
+		for (const [key, { totals, partial, mean }] of groups) {
+			let best: { rank: number; target: PickedTarget } | null = null;
+			totals.forEach((total, rank) => {
+				const value = total?.value(mean) ?? null;
+				if (value === null) return;
+				const basis: TargetBasis = rank >= 10 ? 'milestone' : partial[rank] ? 'prorated' : 'period';
+				const ranked = BASIS_RANK[basis] * 10 + (rank % 10);
+				if (!best || ranked < best.rank) best = { rank: ranked, target: { value, basis } };
+			});
+			if (best) picked.getOr(indicatorId, key, () => best!.target);
+		}
 	return picked;
 }
 
@@ -403,26 +452,37 @@ function compareKeys(a: string | null, b: string | null): number {
 }
 
 /**
- * attainmentSql from a slice of per-project actuals (sliceProjectActuals of the filters' period
- * range and row kind), the target facts and the indicators: the same rows in the same order.
+ * Attainment per indicator and group (DESIGN.md §5) from a slice of per-project actuals
+ * (sliceProjectActuals of the filters' period range and row kind), the target facts and the
+ * indicators. Actuals: per project first, then summed over projects (averaged for rates). Target:
+ * see pickedTargets; where it is a milestone due at the range's end, the actuals are those of
+ * `cumulative` (the slice from the beginning up to the range's end). Division only where the
+ * target (or, for direction 'down', the actual) is positive. Rows are ordered by indicator and key.
  */
 export function attainmentOfSlice(
 	slice: ProjectActual[],
 	targets: TargetFact[],
 	indicators: IndicatorFact[],
 	filters: Filters,
-	by: AttainmentDimension
+	by: AttainmentDimension,
+	cumulative: ProjectActual[] = slice
 ): AttainmentRow[] {
 	const groups = groupActuals(slice, filters, by);
-	const picked = pickedTargets(targets, filters, by);
+	let running: Grouped<Group> | null = null;
+	const byId = new Map(indicators.map((i) => [i.indicatorId, i]));
+	const picked = pickedTargets(targets, byId, filters, by);
 	const row = (
 		i: IndicatorFact,
 		key: string | null,
 		label: string | null,
-		g: Group | undefined
+		inRange: Group | undefined
 	): AttainmentRow => {
+		const pick = key === null ? null : (picked.get(i.indicatorId, key) ?? null);
+		let g = inRange;
+		if (pick?.basis === 'milestone' && cumulative !== slice)
+			g = (running ??= groupActuals(cumulative, filters, by)).get(i.indicatorId, key);
 		const actual = g ? g.actual.value(g.mean) : null;
-		const target = key === null ? null : (picked.get(i.indicatorId, key) ?? null);
+		const target = pick?.value ?? null;
 		return {
 			key: key as string,
 			label: label as string,
@@ -437,7 +497,8 @@ export function attainmentOfSlice(
 			n: g?.n ?? 0,
 			asOf: isoOf(g?.last ?? null),
 			since: isoOf(g?.first ?? null),
-			derived: g?.derived ?? 0
+			derived: g?.derived ?? 0,
+			basis: pick?.basis ?? null
 		};
 	};
 	const rows: AttainmentRow[] = [];
@@ -453,6 +514,38 @@ export function attainmentOfSlice(
 					rows.push(row(i, g.key, by === 'project' ? g.projectName : g.key, g));
 	}
 	return rows.sort((a, b) => compareKeys(a.indicatorId, b.indicatorId) || compareKeys(a.key, b.key));
+}
+
+/**
+ * Attainment under a gender or age-group filter (README "Attainment under a breakdown filter"):
+ * targets exist for totals only, so each row is the total's (actual, target, attainment of the
+ * same filters without the breakdown) with the group's actuals beside it and their share of the
+ * total's actual (none for rates: a share of a mean means nothing). A group's actual is never
+ * divided by the whole target.
+ */
+export function withGroup(
+	total: AttainmentRow[],
+	group: AttainmentRow[],
+	indicators: IndicatorFact[]
+): AttainmentRow[] {
+	const mean = new Set(indicators.filter((i) => i.aggregation === 'mean').map((i) => i.indicatorId));
+	const groups = new Map(group.map((g) => [`${g.indicatorId}\u0000${g.key}`, g]));
+	return total.map((row) => {
+		const g = groups.get(`${row.indicatorId}\u0000${row.key}`);
+		const actual = g?.actual ?? null;
+		const share =
+			mean.has(row.indicatorId) || actual === null || row.actual === null || row.actual <= 0
+				? null
+				: actual / row.actual;
+		const part: GroupActual = {
+			actual,
+			share,
+			n: g?.n ?? 0,
+			projects: g?.projects ?? 0,
+			derived: g?.derived ?? 0
+		};
+		return { ...row, group: part };
+	});
 }
 
 /** The ESF indicators whose flows the overview adds up as participants (CO01 + CO03 + CO05). */

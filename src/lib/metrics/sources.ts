@@ -13,12 +13,12 @@ import {
 } from './slice';
 
 /**
- * Where the attainment and overview figures come from. Without a coordinator: SQL, per-project
- * actuals of a filter slice and the target rows with their places as subqueries of the query that
- * reads them. With one (workspace/coordinator.ts, the dashboards): the actual rows are read once
- * per data version into typed columns (heldActuals) with the facts they are read with
- * (heldFacts), and each slice is computed in memory (slice.ts), so a filter change asks nothing
- * of the engine. tests/unit/coordinator.test.ts holds both ways equal.
+ * Where the attainment and overview figures come from: the per-project actuals of a filter slice
+ * and the target, indicator and project facts, from which slice.ts computes every figure. Without
+ * a coordinator the slice is read by SQL (projectActualsSql). With one (workspace/coordinator.ts,
+ * the dashboards): the actual rows are read once per data version into typed columns
+ * (heldActuals) with the facts (heldFacts), and each slice is computed in memory, so a filter
+ * change asks nothing of the engine. tests/unit/coordinator.test.ts holds both ways equal.
  */
 
 /** A table name or a parenthesised subquery, with the parameters of its SQL text. */
@@ -37,11 +37,6 @@ export interface Materializing {
 
 export function canMaterialize(engine: Engine): engine is Engine & Materializing {
 	return typeof (engine as Partial<Materializing>).materialize === 'function';
-}
-
-/** A query as a relation to select from. */
-export function subquery({ sql, params }: Relation): Relation {
-	return { sql: `(${sql})`, params };
 }
 
 const GENDERS = ['w', 'm', 'd'] as const;
@@ -143,25 +138,6 @@ LEFT JOIN (SELECT municipality, any_value(state) AS state, list(DISTINCT state) 
 	ON t.scope = 'municipality' AND m.municipality = t.scope_id
 WHERE t.target_type IN ('target', 'milestone')`;
 
-/** Where attainment reads per-project actuals (of the filters' slice) and targets from. */
-export interface AttainmentSources {
-	actuals: Relation;
-	targets: Relation;
-	/** The projects and indicators tables (canonical tables are views over the imported files). */
-	projects: string;
-	indicators: string;
-}
-
-/** The sources as subqueries of the reading query (no coordinator). */
-export function inlineSources(filters: Filters): AttainmentSources {
-	return {
-		actuals: subquery(projectActualsSql(filters)),
-		targets: subquery({ sql: TARGET_FACTS_SQL, params: [] }),
-		projects: 'projects',
-		indicators: 'indicators'
-	};
-}
-
 /** The coordinator's tables of numbered pairs and of actual rows (see actualsFactsSql). */
 async function factsTables(engine: Engine & Materializing): Promise<{ facts: string; pairs: string }> {
 	const pairs = await engine.materialize(actualsPairsSql(`(${PROJECT_PLACES_SQL})`));
@@ -188,39 +164,48 @@ export interface HeldFacts {
 /** A DATE column as days since 1970-01-01, NO_DAY for NULL (an INTEGER column reads as an Int32Array). */
 const day = (column: string) => `coalesce(datediff('day', DATE '1970-01-01', ${column}), ${NO_DAY})::INTEGER`;
 
+/** The targets, indicators and projects as the figures computed in memory read them. */
+async function readFacts(engine: Engine): Promise<Omit<HeldFacts, 'pairs'>> {
+	// Each is read once into memory here, so the small canonical views are read directly, not copied first.
+	const rows = async <T>(sql: string) => toRows<T>(await engine.query(sql));
+	const [targetRows, indicatorRows, projectRows] = await Promise.all([
+		rows<Omit<TargetFact, 'municipalityStates'> & { municipalityStates: Iterable<string | null> | null }>(
+			`SELECT indicator_id AS "indicatorId", scope, scope_id AS "scopeId",
+			${day('period_start')} AS "periodStart", ${day('period_end')} AS "periodEnd",
+			target_value::DOUBLE AS "targetValue", target_type AS "targetType", aggregation,
+			project_municipality AS "projectMunicipality", project_state AS "projectState",
+			municipality_state AS "municipalityState", municipality_states AS "municipalityStates"
+			FROM (${TARGET_FACTS_SQL})`
+		),
+		rows<IndicatorFact>(
+			`SELECT indicator_id AS "indicatorId", name, unit, esf_code AS "esfCode", direction, aggregation FROM indicators`
+		),
+		rows<ProjectPlace>(`SELECT project_id AS "projectId", municipality, state FROM projects`)
+	]);
+	return {
+		targets: targetRows.map((t) => ({
+			...t,
+			periodStart: t.periodStart === NO_DAY ? null : t.periodStart,
+			periodEnd: t.periodEnd === NO_DAY ? null : t.periodEnd,
+			municipalityStates: [...(t.municipalityStates ?? [])].filter((s): s is string => s !== null)
+		})),
+		indicators: indicatorRows,
+		projects: projectRows
+	};
+}
+
 /** The pairs, targets, indicators and projects, read once per data version. */
 function heldFacts(engine: Engine & Materializing): Promise<HeldFacts> {
 	return engine.remember('held-facts', async () => {
-		// Each is read once into memory here, so the small canonical views are read directly, not copied first.
 		const { pairs } = await factsTables(engine);
-		const rows = async <T>(sql: string) => toRows<T>(await engine.query(sql));
-		const [pairRows, targetRows, indicatorRows, projectRows] = await Promise.all([
-			rows<ProjectPair>(`SELECT indicator_id AS "indicatorId", project_id AS "projectId", aggregation,
-				project_name AS "projectName", municipality, state FROM ${pairs} ORDER BY pair`),
-			rows<Omit<TargetFact, 'municipalityStates'> & { municipalityStates: Iterable<string | null> | null }>(
-				`SELECT indicator_id AS "indicatorId", scope, scope_id AS "scopeId",
-				${day('period_start')} AS "periodStart", ${day('period_end')} AS "periodEnd",
-				target_value::DOUBLE AS "targetValue", target_type AS "targetType", aggregation,
-				project_municipality AS "projectMunicipality", project_state AS "projectState",
-				municipality_state AS "municipalityState", municipality_states AS "municipalityStates"
-				FROM (${TARGET_FACTS_SQL})`
+		const [pairRows, facts] = await Promise.all([
+			toRows<ProjectPair>(
+				await engine.query(`SELECT indicator_id AS "indicatorId", project_id AS "projectId", aggregation,
+				project_name AS "projectName", municipality, state FROM ${pairs} ORDER BY pair`)
 			),
-			rows<IndicatorFact>(
-				`SELECT indicator_id AS "indicatorId", name, unit, esf_code AS "esfCode", direction FROM indicators`
-			),
-			rows<ProjectPlace>(`SELECT project_id AS "projectId", municipality, state FROM projects`)
+			readFacts(engine)
 		]);
-		return {
-			pairs: pairRows,
-			targets: targetRows.map((t) => ({
-				...t,
-				periodStart: t.periodStart === NO_DAY ? null : t.periodStart,
-				periodEnd: t.periodEnd === NO_DAY ? null : t.periodEnd,
-				municipalityStates: [...(t.municipalityStates ?? [])].filter((s): s is string => s !== null)
-			})),
-			indicators: indicatorRows,
-			projects: projectRows
-		};
+		return { pairs: pairRows, ...facts };
 	});
 }
 
@@ -281,20 +266,43 @@ export interface HeldSlice extends HeldFacts {
 	slice: ProjectActual[];
 }
 
+/** The facts the figures read besides the actuals: remembered per data version with a coordinator, else read now. */
+export async function factsOf(engine: Engine): Promise<HeldFacts> {
+	return canMaterialize(engine) ? heldFacts(engine) : { pairs: [], ...(await readFacts(engine)) };
+}
+
 /**
- * The per-project actuals of the filters' slice (period range and breakdown row kind) computed in
- * memory, with the facts they are read with; null for an engine without a coordinator (the
- * figures then run their SQL).
+ * The per-project actuals of the filters' slice (period range and breakdown row kind): with a
+ * coordinator computed in memory from the held columns (sliceProjectActuals), remembered per data
+ * version; without one (tests, CLI, publishing) read by projectActualsSql. Every attainment and
+ * overview figure is computed from it by one implementation (slice.ts), whichever way it came.
  */
-export async function heldSlice(engine: Engine, filters: Filters): Promise<HeldSlice | null> {
-	if (!canMaterialize(engine)) return null;
+export async function sliceOf(engine: Engine, filters: Filters, facts: HeldFacts): Promise<ProjectActual[]> {
+	if (!canMaterialize(engine)) {
+		const { sql, params } = projectActualsSql(filters);
+		const rows = await engine.query(
+			`SELECT indicator_id AS "indicatorId", project_id AS "projectId", aggregation, project_name AS "projectName",
+				municipality, state, actual::DOUBLE AS actual, n::INTEGER AS n, ${day('last_period')} AS "lastPeriod",
+				${day('first_period')} AS "firstPeriod", flow::DOUBLE AS flow, derived::INTEGER AS derived
+			FROM (${sql}) ORDER BY indicator_id, project_id`,
+			params
+		);
+		return toRows<ProjectActual>(rows).map((pa) => ({
+			...pa,
+			lastPeriod: pa.lastPeriod === NO_DAY ? null : pa.lastPeriod,
+			firstPeriod: pa.firstPeriod === NO_DAY ? null : pa.firstPeriod
+		}));
+	}
 	const kind = breakdownKind(filters);
-	const facts = await heldFacts(engine);
-	const slice = await engine.remember(
-		`held-slice:${kind}:${filters.periodFrom}:${filters.periodTo}`,
-		async () => sliceProjectActuals((await heldActuals(engine)).get(kind) ?? NO_ACTUALS, facts.pairs, filters)
+	return engine.remember(`held-slice:${kind}:${filters.periodFrom}:${filters.periodTo}`, async () =>
+		sliceProjectActuals((await heldActuals(engine)).get(kind) ?? NO_ACTUALS, facts.pairs, filters)
 	);
-	return { ...facts, slice };
+}
+
+/** The filters' slice of per-project actuals with the facts it is read with (see sliceOf). */
+export async function heldSlice(engine: Engine, filters: Filters): Promise<HeldSlice> {
+	const facts = await factsOf(engine);
+	return { ...facts, slice: await sliceOf(engine, filters, facts) };
 }
 
 /** Figures computed from a held slice, by what they are (see `derived`); gone with the slice. */
