@@ -33,7 +33,7 @@ const pick = (
 
 describe('attainment per indicator follows the filters', () => {
 	// Hand-computed from tests/fixtures/dashboard.
-	test.each<[string, Partial<Filters>, string, ReturnType<typeof pick>]>([
+	test.each<[string, Partial<Filters>, string, Partial<ReturnType<typeof pick>>]>([
 		// totals 10 + 8 + 5 + 20 + 10; programme target 100 wins over project targets and the milestone
 		['no filter', {}, 'A', { actual: 53, target: 100, attainment: 0.53, status: 'behind' }],
 		['rate: mean of project means', {}, 'R', { actual: 30, target: 30, attainment: 1, status: 'achieved' }],
