@@ -38,7 +38,8 @@ export async function dashboardSqlEngine(): Promise<Engine> {
 		CREATE TABLE prj AS SELECT "Projekt-Nr." AS project, Projektname AS name, Kommune AS municipality, Bundesland AS state
 			FROM ${csv('projekte.csv')};
 		CREATE TABLE ind AS SELECT "Indikator-ID" AS id, Einheit AS unit FROM ${csv('indikatoren.csv')};
-		CREATE TABLE tgt AS SELECT "Indikator-ID" AS id, Ebene AS level, Bezug AS ref, Zielart AS kind, ${num('Zielwert')} AS value
+		CREATE TABLE tgt AS SELECT "Indikator-ID" AS id, Ebene AS level, Bezug AS ref, Zielart AS kind, ${num('Zielwert')} AS value,
+			${day('"Zeitraum von"')} AS period_start, ${day('"Zeitraum bis"')} AS period_end
 			FROM ${csv('zielwerte.csv')};
 		CREATE TABLE act AS SELECT "Indikator-ID" AS id, "Projekt-Nr." AS project, ${day('"Zeitraum von"')} AS period_start,
 			${day('"Zeitraum bis"')} AS period_end, ${num('Istwert')} AS value, Geschlecht AS gender, Altersgruppe AS age
