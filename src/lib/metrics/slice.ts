@@ -1,6 +1,6 @@
 import type { AttainmentDimension, AttainmentRow, GroupActual, TargetBasis } from './attainment';
 import type { Filters } from './filters';
-import { hasBreakdownFilter, hasPlaceFilter } from './filters';
+import { hasPlaceFilter } from './filters';
 import type { ProgrammeOverview } from './overview';
 
 /**
