@@ -28,12 +28,17 @@ export function deckFileText(deck: Deck): string {
 
 /** A file name for the export: the deck's title made safe for every file system. */
 export function deckFileName(deck: Pick<Deck, 'title'>): string {
-	const base = deck.title
+	return `${deckSlug(deck.title)}.wirkung-deck.json`;
+}
+
+/** A deck title as a file name's stem: letters and digits joined by hyphens. */
+export function deckSlug(title: string): string {
+	const base = title
 		.normalize('NFC')
 		.replace(/[^\p{L}\p{N}]+/gu, '-')
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 60);
-	return `${base || 'praesentation'}.wirkung-deck.json`;
+	return base || 'praesentation';
 }
 
 /** Parses and validates an imported deck file's text. */
