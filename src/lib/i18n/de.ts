@@ -362,14 +362,17 @@ export const de = {
 	// --- PowerPoint export (issue 22): keys pptx.*
 	'pptx.export': 'Als PowerPoint exportieren',
 	'pptx.working': 'PowerPoint-Datei wird erstellt …',
-	'pptx.done': '„{file}“ erstellt: {slides} Folien mit bearbeitbaren Diagrammen (Rechtsklick → Daten bearbeiten).',
+	'pptx.done':
+		'„{file}“ erstellt. Folien: {slides}; die Diagramme sind in PowerPoint bearbeitbar (Rechtsklick → Daten bearbeiten).',
 	'pptx.privacy':
 		'Datenschutz: Wie bei einer Veröffentlichung sind Werte mit weniger als {k} Fällen ausgeblendet (und Werte, aus denen sie sich errechnen ließen).',
 	'pptx.privacy.count': '{count} Werte auf Folie {slides} sind deshalb mit „•“ markiert.',
 	'pptx.privacy.none': 'In dieser Präsentation war kein Wert betroffen.',
-	'pptx.privacy.slide': '{mark} = aus Datenschutzgründen ausgeblendet (weniger als {k} Fälle oder daraus errechenbar)',
+	'pptx.privacy.slide':
+		'{mark} = aus Datenschutzgründen ausgeblendet (weniger als {k} Fälle oder daraus errechenbar)',
 	'pptx.missing': 'Folie {slides}: Daten fehlen, die Folie sagt das statt eines Diagramms.',
 	'pptx.failed': 'Die PowerPoint-Datei konnte nicht erstellt werden: {reason}',
+	'pptx.close': 'Meldung schließen',
 	'pptx.source': 'Quelle: {files}, Stand {date}',
 	'pptx.reference.achieved': '{value} = erreicht',
 	'pptx.reference.onTrack': '{value} = auf Kurs',

@@ -361,7 +361,8 @@ export const en: Record<MessageKey, string> = {
 	// --- PowerPoint export (issue 22): keys pptx.*
 	'pptx.export': 'Export as PowerPoint',
 	'pptx.working': 'Creating the PowerPoint file …',
-	'pptx.done': 'Created “{file}”: {slides} slides with editable charts (right click → Edit data).',
+	'pptx.done':
+		'Created “{file}”. Slides: {slides}; the charts are editable in PowerPoint (right click → Edit data).',
 	'pptx.privacy':
 		'Privacy: as for a published share, values with fewer than {k} cases are hidden (and values they could be recomputed from).',
 	'pptx.privacy.count': '{count} values on slide {slides} are therefore marked “•”.',
@@ -369,6 +370,7 @@ export const en: Record<MessageKey, string> = {
 	'pptx.privacy.slide': '{mark} = hidden for privacy (fewer than {k} cases or recomputable from such)',
 	'pptx.missing': 'Slide {slides}: data missing, the slide says so instead of a chart.',
 	'pptx.failed': 'The PowerPoint file could not be created: {reason}',
+	'pptx.close': 'Close message',
 	'pptx.source': 'Source: {files}, as of {date}',
 	'pptx.reference.achieved': '{value} = achieved',
 	'pptx.reference.onTrack': '{value} = on track',

@@ -94,7 +94,16 @@ function addSlide(pptx: PptxGenJS, slide: ExportSlide, layout: Layout): void {
 					? block.items.map((item) => ({ text: item, options: { bullet: true, breakLine: true } }))
 					: [{ text: block.text, options: { breakLine: true, paraSpaceAfter: 10 } }]
 			),
-			{ x: margin, y: 1.0, w: inner, h: H - 1.4, fontFace: layout.bodyFont, fontSize: 20, color: TEXT, valign: 'top' }
+			{
+				x: margin,
+				y: 1.0,
+				w: inner,
+				h: H - 1.4,
+				fontFace: layout.bodyFont,
+				fontSize: 20,
+				color: TEXT,
+				valign: 'top'
+			}
 		);
 		return;
 	}
@@ -107,7 +116,16 @@ function addSlide(pptx: PptxGenJS, slide: ExportSlide, layout: Layout): void {
 	const { content } = slide;
 	title(slide.title || content.title);
 	const subtitle = [content.subtitle, slide.filters].filter(Boolean).join(' · ');
-	s.addText(subtitle, { x: margin, y: 0.85, w: inner, h: 0.4, fontSize: 11, color: MUTED, valign: 'top', fit: 'shrink' });
+	s.addText(subtitle, {
+		x: margin,
+		y: 0.85,
+		w: inner,
+		h: 0.4,
+		fontSize: 11,
+		color: MUTED,
+		valign: 'top',
+		fit: 'shrink'
+	});
 	const frame = { x: margin, y: 1.3, w: inner, h: H - 2.15 };
 	if (content.chart) addChart(s, content.chart, frame);
 	else s.addText(content.empty, { ...frame, fontSize: 18, color: MUTED, align: 'center' });
@@ -123,10 +141,7 @@ function addSlide(pptx: PptxGenJS, slide: ExportSlide, layout: Layout): void {
 			{ text: `${r.meaning}    `, options: { color: TEXT } }
 		])
 	];
-	if (legend.length)
-		s.addText(legend,
-			{ x: margin, y: footY, w: inner, h: 0.3, fontSize: 10 }
-		);
+	if (legend.length) s.addText(legend, { x: margin, y: footY, w: inner, h: 0.3, fontSize: 10 });
 	s.addText([slide.source, slide.privacy].filter(Boolean).join(' · '), {
 		x: margin,
 		y: footY + 0.3,
@@ -166,7 +181,9 @@ function addChart(
 		valAxisLabelFontSize: 10,
 		// Whole numbers on the axis (0 %, 20 %, …), one decimal at the bars, as on screen.
 		valAxisLabelFormatCode: spec.numberFormat.replace('.0', ''),
-		...(spec.max !== undefined && spec.max >= 100 && spec.numberFormat.includes('%') ? { valAxisMajorUnit: 20 } : {}),
+		...(spec.max !== undefined && spec.max >= 100 && spec.numberFormat.includes('%')
+			? { valAxisMajorUnit: 20 }
+			: {}),
 		valAxisMinVal: 0,
 		...(spec.max !== undefined ? { valAxisMaxVal: spec.max } : {}),
 		showValAxisTitle: spec.axisTitle !== '',

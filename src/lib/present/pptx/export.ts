@@ -44,12 +44,18 @@ export interface ExportPlan {
  * slides into their paragraphs and bullets. Pure apart from `input.data`.
  */
 export async function planExport(input: ExportInput): Promise<ExportPlan> {
-	const t = (key: MessageKey, params?: Record<string, string | number>) => translate(input.locale, key, params);
+	const t = (key: MessageKey, params?: Record<string, string | number>) =>
+		translate(input.locale, key, params);
 	const fmt = formatters(input.locale);
 	const plan: ExportPlan = { slides: [], hidden: 0, hiddenSlides: [], missingSlides: [] };
 	for (const [index, slide] of input.slides.entries()) {
 		if (slide.kind === 'text') {
-			plan.slides.push({ kind: 'text', title: slide.title, blocks: textBlocks(slide.body), notes: slide.notes });
+			plan.slides.push({
+				kind: 'text',
+				title: slide.title,
+				blocks: textBlocks(slide.body),
+				notes: slide.notes
+			});
 			continue;
 		}
 		const loaded = isViewId(slide.viewId) ? await input.data(slide) : null;

@@ -36,9 +36,11 @@ async function openPptx(bytes: Uint8Array) {
 function chartSeries(xml: string) {
 	return [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map(([, ser]) => {
 		const points = (part: string) =>
-			[...(new RegExp(`<c:${part}>([\\s\\S]*?)</c:${part}>`).exec(ser!)?.[1] ?? '').matchAll(
-				/<c:pt idx="(\d+)">\s*<c:v>([^<]*)<\/c:v>/g
-			)].map(([, i, v]) => [Number(i), v!] as const);
+			[
+				...(new RegExp(`<c:${part}>([\\s\\S]*?)</c:${part}>`).exec(ser!)?.[1] ?? '').matchAll(
+					/<c:pt idx="(\d+)">\s*<c:v>([^<]*)<\/c:v>/g
+				)
+			].map(([, i, v]) => [Number(i), v!] as const);
 		const values = new Map(points('val').map(([i, v]) => [i, Number(v)]));
 		return {
 			name: /<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(ser!)?.[1] ?? '',
@@ -51,7 +53,12 @@ function chartSeries(xml: string) {
 
 /** de-DE table text → number: "111,8 %" → 111.8, "1.234" → 1234. */
 const parseDe = (text: string) => Number(text.replace(/\s|%|\u00a0|\./g, '').replace(',', '.'));
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+const decode = (s: string) =>
+	s
+		.replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"');
 
 let engine: Engine;
 beforeAll(async () => {
@@ -138,7 +145,17 @@ describe('PowerPoint export of a deck from the sample data', () => {
 		);
 		expect(series!.colors).toEqual(
 			table.map((r) => {
-				const status = Object.keys(STATUS_STYLE).find((s) => r[4]!.includes(s === 'on_track' ? 'auf Kurs' : s === 'achieved' ? 'erreicht' : s === 'behind' ? 'im Rückstand' : 'kein'));
+				const status = Object.keys(STATUS_STYLE).find((s) =>
+					r[4]!.includes(
+						s === 'on_track'
+							? 'auf Kurs'
+							: s === 'achieved'
+								? 'erreicht'
+								: s === 'behind'
+									? 'im Rückstand'
+									: 'kein'
+					)
+				);
 				return statusByLabel[status!];
 			})
 		);
@@ -202,7 +219,9 @@ describe('PowerPoint export of a deck from the sample data', () => {
 		const en = await planExport(input([chart('c1', 'trajectory')], { locale: 'en' }));
 		const s = en.slides[0]!;
 		expect(s.kind === 'chart' && s.content.title).toMatch(/^Trajectory/);
-		expect(s.kind === 'chart' && s.source).toMatch(/^Source: indicators\.csv, values\.csv, as of \d\d\/\d\d\/\d{4}$/);
+		expect(s.kind === 'chart' && s.source).toMatch(
+			/^Source: indicators\.csv, values\.csv, as of \d\d\/\d\d\/\d{4}$/
+		);
 	});
 
 	it('names the file after the deck', () => {
@@ -247,20 +266,36 @@ describe('small-cell suppression in the file', () => {
 		const { chart: c, xml } = await file.slide(1);
 		const [s1, s2] = chartSeries(c!);
 		expect(s1!.values).toEqual(new Map([[0, 9]]));
-		expect(s2!.values).toEqual(new Map([[0, 8], [1, 5], [2, 3]]));
+		expect(s2!.values).toEqual(
+			new Map([
+				[0, 8],
+				[1, 5],
+				[2, 3]
+			])
+		);
 		expect(xml).toContain('aus Datenschutzgründen ausgeblendet');
 		const workbook = await JSZip.loadAsync(
 			await file.zip.file(Object.keys(file.zip.files).find((n) => n.endsWith('.xlsx'))!)!.async('uint8array')
 		);
 		const sheet = await workbook.file('xl/worksheets/sheet1.xml')!.async('string');
-		const numbers = [...sheet.matchAll(/<c r="[A-Z]+\d+"(?: s="\d+")?>(?:<v>([^<]*)<\/v>)?<\/c>|<c r="[A-Z]+\d+"\/>/g)];
+		const numbers = [
+			...sheet.matchAll(/<c r="[A-Z]+\d+"(?: s="\d+")?>(?:<v>([^<]*)<\/v>)?<\/c>|<c r="[A-Z]+\d+"\/>/g)
+		];
 		expect(sheet).not.toContain('<v></v>');
-		expect(numbers.map((m) => m[1]).filter(Boolean).map(Number).sort()).toEqual([3, 5, 8, 9]);
+		expect(
+			numbers
+				.map((m) => m[1])
+				.filter(Boolean)
+				.map(Number)
+				.sort()
+		).toEqual([3, 5, 8, 9]);
 	});
 
 	it('hides nothing where every cell has at least k', async () => {
 		const big = { ...matrix, cells: matrix.cells.map((c) => ({ ...c, participants: c.participants + 10 })) };
-		const plan = await planExport(input([chart('m', 'participation-by-role')], { data: async () => ({ data: big, error: null }) }));
+		const plan = await planExport(
+			input([chart('m', 'participation-by-role')], { data: async () => ({ data: big, error: null }) })
+		);
 		expect(plan.hidden).toBe(0);
 		expect(plan.slides[0]!.kind === 'chart' && plan.slides[0]!.privacy).toBe('');
 	});

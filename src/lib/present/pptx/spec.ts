@@ -107,8 +107,16 @@ const earliest = (dates: (string | null | undefined)[]) =>
 function statusReferences({ fmt, t }: SpecContext): ReferenceSpec[] {
 	const { onTrack, achieved } = DEFAULT_THRESHOLDS;
 	return [
-		{ value: plottedPercent(onTrack), label: wholePercent(fmt, onTrack), meaning: t('pptx.reference.onTrack', { value: wholePercent(fmt, onTrack) }) },
-		{ value: plottedPercent(achieved), label: wholePercent(fmt, achieved), meaning: t('pptx.reference.achieved', { value: wholePercent(fmt, achieved) }) }
+		{
+			value: plottedPercent(onTrack),
+			label: wholePercent(fmt, onTrack),
+			meaning: t('pptx.reference.onTrack', { value: wholePercent(fmt, onTrack) })
+		},
+		{
+			value: plottedPercent(achieved),
+			label: wholePercent(fmt, achieved),
+			meaning: t('pptx.reference.achieved', { value: wholePercent(fmt, achieved) })
+		}
 	];
 }
 
@@ -125,8 +133,17 @@ function statusLegend(t: Translate): ChartSpec['legend'] {
 /** The axis end for percentages as on screen, with a smaller share for PowerPoint's short data labels. */
 const percentMax = (values: number[]) => percentAxisMax(values, 0.12);
 
-function bar(spec: Omit<ChartSpec, 'type' | 'stacked' | 'references' | 'legend' | 'dataLabels'> & Partial<ChartSpec>) {
-	return { type: 'bar', stacked: false, references: [], legend: [], dataLabels: true, ...spec } satisfies ChartSpec;
+function bar(
+	spec: Omit<ChartSpec, 'type' | 'stacked' | 'references' | 'legend' | 'dataLabels'> & Partial<ChartSpec>
+) {
+	return {
+		type: 'bar',
+		stacked: false,
+		references: [],
+		legend: [],
+		dataLabels: true,
+		...spec
+	} satisfies ChartSpec;
 }
 
 function attainment(rows: IndicatorAttainment[], context: SpecContext): ChartContent {
@@ -166,7 +183,13 @@ function attainment(rows: IndicatorAttainment[], context: SpecContext): ChartCon
 			head: [t('col.indicator'), t('col.actual'), t('col.target'), t('col.attainment'), t('col.status')],
 			rows: bars.map((b) =>
 				shown(b.indicatorId)
-					? [b.label, fmt.number(b.row.actual), fmt.number(b.row.target), fmt.percent(b.row.attainment), statusText(b.row.status, t)]
+					? [
+							b.label,
+							fmt.number(b.row.actual),
+							fmt.number(b.row.target),
+							fmt.percent(b.row.attainment),
+							statusText(b.row.status, t)
+						]
 					: [b.label, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK]
 			)
 		},
@@ -216,10 +239,22 @@ function ranking(data: RankingData, context: SpecContext): ChartContent {
 			: null,
 		empty: t('empty.noTargets'),
 		table: {
-			head: [t(`dash.col.${data.by}` as MessageKey), t('col.actual'), t('col.target'), t('col.attainment'), t('col.status')],
+			head: [
+				t(`dash.col.${data.by}` as MessageKey),
+				t('col.actual'),
+				t('col.target'),
+				t('col.attainment'),
+				t('col.status')
+			],
 			rows: plotted.map((r) =>
 				shown(r.key)
-					? [r.label, fmt.number(r.actual), fmt.number(r.target), fmt.percent(r.attainment), statusText(r.status, t)]
+					? [
+							r.label,
+							fmt.number(r.actual),
+							fmt.number(r.target),
+							fmt.percent(r.attainment),
+							statusText(r.status, t)
+						]
 					: [r.label, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK]
 			)
 		},
@@ -296,7 +331,9 @@ function trajectoryContent(data: TrajectoryData, { fmt, t, hidden }: SpecContext
 					labels: points.map((p) => fmt.date(p.date)),
 					series,
 					axisTitle: data.indicator?.unit ?? '',
-					numberFormat: series.every((x) => x.values.every((v) => v === null || Number.isInteger(v))) ? COUNT : NUMBER,
+					numberFormat: series.every((x) => x.values.every((v) => v === null || Number.isInteger(v)))
+						? COUNT
+						: NUMBER,
 					references: [],
 					legend: [],
 					dataLabels: false
@@ -307,7 +344,11 @@ function trajectoryContent(data: TrajectoryData, { fmt, t, hidden }: SpecContext
 			head: [t('dash.col.periodEnd'), ...series.map((s) => s.name)],
 			rows: points.map((p, i) => [
 				fmt.date(p.date),
-				...series.map((s) => (s.values[i] === null && hidden.has(p.date) && s === series[0] ? HIDDEN_MARK : fmt.number(s.values[i] ?? null)))
+				...series.map((s) =>
+					s.values[i] === null && hidden.has(p.date) && s === series[0]
+						? HIDDEN_MARK
+						: fmt.number(s.values[i] ?? null)
+				)
 			])
 		},
 		asOf
@@ -332,7 +373,11 @@ function breakdownContent(data: BreakdownData, { fmt, t, hidden }: SpecContext):
 							name: t('col.actual'),
 							values: rows.map((r) => (hidden.has(key(r)) ? null : round1(r.actual))),
 							color: rows.map((r) =>
-								r.value === null ? OKABE_ITO.grey : r.dimension === 'gender' ? OKABE_ITO.blue : OKABE_ITO.bluishGreen
+								r.value === null
+									? OKABE_ITO.grey
+									: r.dimension === 'gender'
+										? OKABE_ITO.blue
+										: OKABE_ITO.bluishGreen
 							)
 						}
 					],
@@ -369,8 +414,16 @@ function sessions(rows: SessionParticipation[], { fmt, t, hidden }: SpecContext)
 					horizontal: false,
 					labels,
 					series: [
-						{ name: t('dash.col.registered'), values: rows.map((r) => value(r, 'registered')), color: SERIES_COLORS[0]! },
-						{ name: t('dash.col.participants'), values: rows.map((r) => value(r, 'participants')), color: SERIES_COLORS[1]! }
+						{
+							name: t('dash.col.registered'),
+							values: rows.map((r) => value(r, 'registered')),
+							color: SERIES_COLORS[0]!
+						},
+						{
+							name: t('dash.col.participants'),
+							values: rows.map((r) => value(r, 'participants')),
+							color: SERIES_COLORS[1]!
+						}
 					],
 					axisTitle: t('dash.axis.people'),
 					numberFormat: COUNT
@@ -393,14 +446,25 @@ function groups(rows: GroupParticipation[], { fmt, t, hidden }: SpecContext): Ch
 	const shown = (r: GroupParticipation) => !hidden.has(r.groupId);
 	return {
 		title: t('dash.groups.title'),
-		subtitle: t('dash.groups.subtitle', { groups: rows.length, n: fmt.count(rows.reduce((s, r) => s + r.n, 0)) }),
+		subtitle: t('dash.groups.subtitle', {
+			groups: rows.length,
+			n: fmt.count(rows.reduce((s, r) => s + r.n, 0))
+		}),
 		chart: rows.length
 			? bar({
 					horizontal: true,
 					labels: rows.map((r) => r.topic),
 					series: [
-						{ name: t('dash.col.participants'), values: rows.map((r) => (shown(r) ? r.participants : null)), color: SERIES_COLORS[1]! },
-						{ name: t('dash.col.posts'), values: rows.map((r) => (shown(r) ? r.posts : null)), color: SERIES_COLORS[2]! }
+						{
+							name: t('dash.col.participants'),
+							values: rows.map((r) => (shown(r) ? r.participants : null)),
+							color: SERIES_COLORS[1]!
+						},
+						{
+							name: t('dash.col.posts'),
+							values: rows.map((r) => (shown(r) ? r.posts : null)),
+							color: SERIES_COLORS[2]!
+						}
 					],
 					axisTitle: t('dash.axis.count'),
 					numberFormat: COUNT
@@ -410,7 +474,9 @@ function groups(rows: GroupParticipation[], { fmt, t, hidden }: SpecContext): Ch
 		table: {
 			head: [t('dash.col.group'), t('dash.col.participants'), t('dash.col.posts')],
 			rows: rows.map((r) =>
-				shown(r) ? [r.topic, fmt.count(r.participants), fmt.count(r.posts)] : [r.topic, HIDDEN_MARK, HIDDEN_MARK]
+				shown(r)
+					? [r.topic, fmt.count(r.participants), fmt.count(r.posts)]
+					: [r.topic, HIDDEN_MARK, HIDDEN_MARK]
 			)
 		},
 		asOf: null
@@ -449,7 +515,10 @@ function matrix(data: MatrixData, { fmt, t, hidden }: SpecContext): ChartContent
 			: null,
 		empty: t('dash.empty.noParticipation'),
 		table: {
-			head: [t(data.by === 'role' ? 'dash.col.role' : 'dash.col.municipality'), ...data.sessions.map((s) => s.title)],
+			head: [
+				t(data.by === 'role' ? 'dash.col.role' : 'dash.col.municipality'),
+				...data.sessions.map((s) => s.title)
+			],
 			rows: m.keys.map((k, j) => [
 				label(k),
 				...data.sessions.map((s, i) => (isHidden(s, k) ? HIDDEN_MARK : fmt.count(m.values[i]![j]!)))
@@ -492,7 +561,12 @@ function retentionContent(data: RetentionData, context: SpecContext): ChartConte
 			: null,
 		empty: t('dash.empty.noRetention'),
 		table: {
-			head: [t('dash.col.role'), t('dash.retention.kickoff'), t('dash.retention.closing'), t('dash.retention.axis')],
+			head: [
+				t('dash.col.role'),
+				t('dash.retention.kickoff'),
+				t('dash.retention.closing'),
+				t('dash.retention.axis')
+			],
 			rows: plotted.map((r) =>
 				isHidden(r.role)
 					? [label(r.role), HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK]
@@ -503,17 +577,25 @@ function retentionContent(data: RetentionData, context: SpecContext): ChartConte
 	};
 }
 
-function feedback(data: { questions: QuestionFeedback[]; sessions: SessionRef[] }, { fmt, t, hidden }: SpecContext): ChartContent {
+function feedback(
+	data: { questions: QuestionFeedback[]; sessions: SessionRef[] },
+	{ fmt, t, hidden }: SpecContext
+): ChartContent {
 	const questions = data.questions;
 	const ranks = Math.max(0, ...questions.map((q) => q.distribution.length));
 	const shares = questions.map(rankShares);
 	/** Rank i of a question counts the answer value at that rank (best first). */
 	const answerAt = (q: QuestionFeedback, i: number) => (q.higherIsBetter ? q.scaleMax - i : q.scaleMin + i);
 	const qKey = (q: QuestionFeedback) => `${q.sessionId}/${q.questionId}`;
-	const isHidden = (q: QuestionFeedback, i: number) => hidden.has(qKey(q)) || hidden.has(`${qKey(q)}|${answerAt(q, i)}`);
+	const isHidden = (q: QuestionFeedback, i: number) =>
+		hidden.has(qKey(q)) || hidden.has(`${qKey(q)}|${answerAt(q, i)}`);
 	const session = (id: string) => data.sessions.find((s) => s.sessionId === id)?.title ?? id;
 	const rankLabel = (i: number) =>
-		i === 0 ? t('dash.feedback.best') : i === 1 ? t('dash.feedback.second') : t('dash.feedback.rank', { rank: i + 1 });
+		i === 0
+			? t('dash.feedback.best')
+			: i === 1
+				? t('dash.feedback.second')
+				: t('dash.feedback.rank', { rank: i + 1 });
 	const labels = questions.map((q) => `${session(q.sessionId)} ${q.questionId}: ${q.question}`);
 	const series = Array.from({ length: ranks }, (_, i) => ({
 		name: rankLabel(i),
@@ -544,7 +626,9 @@ function feedback(data: { questions: QuestionFeedback[]; sessions: SessionRef[] 
 			head: [t('dash.col.question'), ...series.map((s) => s.name), 'n'],
 			rows: questions.map((q, j) => [
 				labels[j]!,
-				...series.map((s, i) => (isHidden(q, i) ? HIDDEN_MARK : fmt.percent(s.values[j] === null ? null : s.values[j]! / 100))),
+				...series.map((s, i) =>
+					isHidden(q, i) ? HIDDEN_MARK : fmt.percent(s.values[j] === null ? null : s.values[j]! / 100)
+				),
 				hidden.has(qKey(q)) ? HIDDEN_MARK : fmt.count(q.n)
 			])
 		},

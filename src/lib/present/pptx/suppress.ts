@@ -1,5 +1,16 @@
-import type { BreakdownData, MatrixData, RankingData, RetentionData, TrajectoryData } from '../../charts/types';
-import type { GroupParticipation, IndicatorAttainment, QuestionFeedback, SessionParticipation } from '../../metrics';
+import type {
+	BreakdownData,
+	MatrixData,
+	RankingData,
+	RetentionData,
+	TrajectoryData
+} from '../../charts/types';
+import type {
+	GroupParticipation,
+	IndicatorAttainment,
+	QuestionFeedback,
+	SessionParticipation
+} from '../../metrics';
 import { attainmentCells, feedbackCells, participationCells, suppressCells } from '../../share/cube';
 import { suppress, type CountCell, type Margin } from '../../share/suppress';
 import type { ViewId } from '../../views';
@@ -13,7 +24,8 @@ const COUNTED_UNITS = ['Personen', 'Unternehmen'];
 const units = (unit: string | null | undefined, actual: number | null, reporting: number) =>
 	unit && COUNTED_UNITS.includes(unit) ? Math.round(actual ?? 0) : reporting;
 
-const hiddenIds = (cells: CountCell[], margins: Margin[], k: number) => new Set(suppress(cells, margins, k).keys());
+const hiddenIds = (cells: CountCell[], margins: Margin[], k: number) =>
+	new Set(suppress(cells, margins, k).keys());
 
 /**
  * Which values of a view's data a file leaving the browser must not show: small-cell suppression
@@ -86,12 +98,20 @@ export function hiddenKeys(viewId: ViewId, data: unknown, k: number): Set<string
 				participationCells(
 					cells.map((c) => {
 						const s = sessions.find((x) => x.sessionId === c.sessionId);
-						return { sessionId: c.sessionId, title: s?.title ?? null, date: s?.date ?? null, role: c.key, participants: c.participants };
+						return {
+							sessionId: c.sessionId,
+							title: s?.title ?? null,
+							date: s?.date ?? null,
+							role: c.key,
+							participants: c.participants
+						};
 					})
 				),
 				k
 			);
-			return new Set(suppressed.filter((c) => c.suppressed && c.dim2 !== null).map((c) => `${c.dim1}|${c.dim2}`));
+			return new Set(
+				suppressed.filter((c) => c.suppressed && c.dim2 !== null).map((c) => `${c.dim1}|${c.dim2}`)
+			);
 		}
 		case 'retention': {
 			const { rows } = data as RetentionData;
@@ -129,11 +149,8 @@ export function hiddenKeys(viewId: ViewId, data: unknown, k: number): Set<string
 			);
 			const suppressed = suppressCells(feedbackCells(rows), k);
 			return new Set(
-				suppressed
-					.filter((c) => c.suppressed)
-					.map((c) => (c.dim2 === null ? c.dim1 : `${c.dim1}|${c.dim2}`))
+				suppressed.filter((c) => c.suppressed).map((c) => (c.dim2 === null ? c.dim1 : `${c.dim1}|${c.dim2}`))
 			);
 		}
 	}
 }
-
