@@ -161,7 +161,7 @@ describe('PowerPoint export of a deck from the sample data', () => {
 		);
 		expect(xml).toContain('name="Referenz 100"');
 		expect(xml).toContain('name="Referenz 80"');
-		expect(xml).toContain('100 % = erreicht');
+		expect(xml).toMatch(/100\s% = erreicht/);
 		expect(xml).toContain('Quelle: indicators.csv, values.csv, Stand ');
 		expect(notes).toContain('Zuerst die Gesamtsicht.');
 		// The embedded workbook holds the data, so "Daten bearbeiten" works in PowerPoint.
