@@ -373,6 +373,16 @@ export const de = {
 	'pptx.missing': 'Folie {slides}: Daten fehlen, die Folie sagt das statt eines Diagramms.',
 	'pptx.failed': 'Die PowerPoint-Datei konnte nicht erstellt werden: {reason}',
 	'pptx.close': 'Meldung schließen',
+	'pptx.template': 'Vorlage (optional, .pptx)',
+	'pptx.template.applied':
+		'Vorlage „{file}“: Folienformat {width} × {height} Zoll, Schriften {head} / {body} und Titelfarbe werden übernommen. Folienmaster, Hintergründe und Logos kann die Export-Bibliothek (pptxgenjs) nicht übernehmen: dafür die Folien in PowerPoint in die Vorlage einfügen („Zieldesign verwenden“).',
+	'pptx.template.remove': 'Vorlage entfernen',
+	'pptx.template.notZip':
+		'„{file}“ ist keine PowerPoint-Datei: erwartet wird eine .pptx (ein ZIP-Archiv), die Datei ist keines. Es wird das Standardformat verwendet.',
+	'pptx.template.notPptx':
+		'„{file}“ ist ein ZIP-Archiv, aber keine Präsentation (ppt/presentation.xml fehlt; z. B. ein Word- oder Excel-Dokument). Es wird das Standardformat verwendet.',
+	'pptx.template.noSize':
+		'„{file}“ nennt keine gültige Foliengröße (p:sldSz in ppt/presentation.xml). Es wird das Standardformat verwendet.',
 	'pptx.source': 'Quelle: {files}, Stand {date}',
 	'pptx.reference.achieved': '{value} = erreicht',
 	'pptx.reference.onTrack': '{value} = auf Kurs',

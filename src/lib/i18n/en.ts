@@ -371,6 +371,16 @@ export const en: Record<MessageKey, string> = {
 	'pptx.missing': 'Slide {slides}: data missing, the slide says so instead of a chart.',
 	'pptx.failed': 'The PowerPoint file could not be created: {reason}',
 	'pptx.close': 'Close message',
+	'pptx.template': 'Template (optional, .pptx)',
+	'pptx.template.applied':
+		'Template “{file}”: slide size {width} × {height} in, fonts {head} / {body} and title colour are used. Slide masters, backgrounds and logos cannot be carried over by the export library (pptxgenjs): paste the slides into the template in PowerPoint (“Use destination theme”).',
+	'pptx.template.remove': 'Remove template',
+	'pptx.template.notZip':
+		'“{file}” is not a PowerPoint file: a .pptx (a ZIP archive) is expected, this file is none. The default format is used.',
+	'pptx.template.notPptx':
+		'“{file}” is a ZIP archive but no presentation (ppt/presentation.xml is missing; e.g. a Word or Excel document). The default format is used.',
+	'pptx.template.noSize':
+		'“{file}” names no valid slide size (p:sldSz in ppt/presentation.xml). The default format is used.',
 	'pptx.source': 'Source: {files}, as of {date}',
 	'pptx.reference.achieved': '{value} = achieved',
 	'pptx.reference.onTrack': '{value} = on track',
