@@ -3,7 +3,7 @@ import type PptxGenJS from 'pptxgenjs';
 import { formatters } from '../../charts/format';
 import { translate, type Locale, type MessageKey } from '../../i18n';
 import { isViewId } from '../../views';
-import { textBlocks, type ChartSlide, type Slide } from '../deck';
+import { DEFAULT_SLIDE_ROWS, textBlocks, type ChartSlide, type Slide } from '../deck';
 import { filterParts } from '../describe';
 import { deckSlug } from '../validate';
 import { buildPresentation, type ExportSlide, type Layout } from './build';
@@ -72,7 +72,12 @@ export async function planExport(input: ExportInput): Promise<ExportPlan> {
 			continue;
 		}
 		const hidden = hiddenKeys(slide.viewId, loaded.data, EXPORT_K);
-		const content = chartContent(slide.viewId, loaded.data, { fmt, t, hidden });
+		const content = chartContent(slide.viewId, loaded.data, {
+			fmt,
+			t,
+			hidden,
+			rankRows: slide.rows ?? DEFAULT_SLIDE_ROWS
+		});
 		const count = content.table.rows.flat().filter((cell) => cell === HIDDEN_MARK).length;
 		if (count) {
 			plan.hidden += count;

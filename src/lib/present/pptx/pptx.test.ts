@@ -224,6 +224,20 @@ describe('PowerPoint export of a deck from the sample data', () => {
 		);
 	});
 
+	it("shows a long ranking's best and worst bars as the slide does, with the gap counted", async () => {
+		const slide = { ...chart('r', 'attainment-by-state'), rows: { top: 3, bottom: 2 } };
+		const short = await planExport(input([slide]));
+		const file = await openPptx(await writePptx(PptxGenJS, short, { title: 'T' }));
+		const [series] = chartSeries((await file.slide(1)).chart!);
+		expect(series!.labels).toHaveLength(6);
+		expect(series!.labels[3]).toBe('… 11 weitere');
+		expect([...series!.values.keys()]).toEqual([0, 1, 2, 4, 5]);
+		const s = short.slides[0]!;
+		expect(s.kind === 'chart' && s.content.table.rows.map((r) => r[0])).toEqual(
+			[0, 1, 2, 4, 5].map((i) => series!.labels[i])
+		);
+	});
+
 	it('names the file after the deck', () => {
 		expect(pptxFileName('Zwischenbilanz: BIWAQ 2026')).toBe('Zwischenbilanz-BIWAQ-2026.pptx');
 	});

@@ -1,6 +1,7 @@
 import { plottedPercent, type Formatters } from '../../charts/format';
 import { attainmentBars, attainmentSummary } from '../../charts/attainment-chart';
 import { percentAxisMax } from '../../charts/bar-chart';
+import { topAndBottom } from '../../charts/ranking';
 import { rankShares } from '../../charts/feedback-chart';
 import { participationMatrix } from '../../charts/matrix';
 import { OKABE_ITO, RANK_COLORS, SERIES_COLORS, STATUS_STYLE } from '../../charts/palette';
@@ -86,6 +87,8 @@ export interface SpecContext {
 	t: Translate;
 	/** Keys of values hidden by small-cell suppression (see suppress.ts); their cells read `hiddenMark`. */
 	hidden: ReadonlySet<string>;
+	/** A ranking's best and worst bars on this slide (the deck's per-slide setting), as the live slide shows. */
+	rankRows?: { top: number; bottom: number };
 }
 
 /** What a hidden cell reads in the data table. */
@@ -208,7 +211,13 @@ function ranking(data: RankingData, context: SpecContext): ChartContent {
 		.filter((r) => r.attainment !== null)
 		.map((r) => ({ ...r, percent: plottedPercent(r.attainment!) }))
 		.sort((a, b) => b.percent - a.percent || byLabel(a.label, b.label));
-	const plotted = ranked.slice(0, data.limit ?? Infinity);
+	const limited = ranked.slice(0, data.limit ?? Infinity);
+	// The slide's best and worst bars, with one empty category counting those in between.
+	const bars = context.rankRows
+		? topAndBottom(limited, context.rankRows.top, context.rankRows.bottom)
+		: limited.map((row) => ({ row }));
+	const plotted = bars.flatMap((b) => ('row' in b ? [b.row] : []));
+	const gap = (count: number) => t('chart.ranking.gap', { count: fmt.count(count) });
 	const asOf = latest(data.rows.map((r) => r.asOf));
 	const shown = (key: string) => !hidden.has(key);
 	return {
@@ -222,12 +231,12 @@ function ranking(data: RankingData, context: SpecContext): ChartContent {
 		chart: plotted.length
 			? bar({
 					horizontal: true,
-					labels: plotted.map((r) => r.label),
+					labels: bars.map((b) => ('row' in b ? b.row.label : gap(b.omitted))),
 					series: [
 						{
 							name: t('col.attainment'),
-							values: plotted.map((r) => (shown(r.key) ? r.percent : null)),
-							color: plotted.map((r) => STATUS_STYLE[r.status].color)
+							values: bars.map((b) => ('row' in b && shown(b.row.key) ? b.row.percent : null)),
+							color: bars.map((b) => ('row' in b ? STATUS_STYLE[b.row.status].color : OKABE_ITO.grey))
 						}
 					],
 					axisTitle: t('chart.attainment.axis'),
