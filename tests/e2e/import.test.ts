@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'ingest', 'e2e-istwerte-cp1252.csv');
+const DATA = join(import.meta.dirname, '..', '..', 'data');
 const SHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 test('a Windows-1252 semicolon file with bad lines: mapping, rejects, reconciliation, dashboard, persistence', async ({
 	page
 }) => {
+	test.setTimeout(180_000);
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto('/import');
@@ -51,12 +53,38 @@ test('a Windows-1252 semicolon file with bad lines: mapping, rejects, reconcilia
 		'e2e-istwerte-cp1252.csv;22;Geschlecht;unbekannt;„unbekannt“ ist kein gültiger Wert (erwartet: weiblich, männlich, divers)'
 	]);
 
-	// The dashboard reflects the file: participants = CO01 totals (11 × 10, "–" = 0).
+	// The first own file takes the workspace off the sample entirely: no figure mixes the two.
+	await expect(page.locator('[data-sample-left]')).toBeVisible();
+	await page.getByRole('link', { name: 'Zur Übersicht' }).click();
+	await expect(page.locator('[data-badge]')).toHaveText('Eigene Daten: e2e-istwerte-cp1252.csv', {
+		timeout: 30_000
+	});
+	await expect(
+		page.locator(
+			'.tiles ~ * [data-view="attainment-by-indicator"] [data-missing], [data-view="attainment-by-indicator"] [data-missing]'
+		)
+	).toHaveAttribute('data-missing', 'indicators targets');
+	await expect(page.locator('[data-view="attainment-by-indicator"]')).toContainText(
+		'„Zielerreichung nach Indikator“: Dafür fehlt noch eine Datei mit Indikatoren, Zielwerte.'
+	);
+	await expect(page.locator('p[data-missing]')).toHaveAttribute(
+		'data-missing',
+		'projects indicators targets'
+	);
+	await expect(page.locator('[data-kpi="participants"] .value')).toHaveText('–');
+	await page.screenshot({ path: join(SHOTS, 'home-own-data-missing.png'), fullPage: true });
+
+	// An own indicators file, named like the sample's: participants = CO01 totals (11 × 10, "–" = 0).
+	await page.getByRole('link', { name: 'Daten importieren' }).first().click();
+	await page.locator('input[type="file"]').setInputFiles(join(DATA, 'indikatoren.csv'));
+	const indicators = page.locator('article[data-file="indikatoren.csv"]');
+	await expect(indicators).toHaveAttribute('data-state', 'mapping', { timeout: 30_000 });
+	await indicators.getByRole('button', { name: 'Importieren' }).click();
+	await expect(indicators).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 	await page.getByRole('link', { name: 'Zur Übersicht' }).click();
 	await expect(page.locator('[data-kpi="participants"] .value')).toHaveText('110', { timeout: 30_000 });
-	// The badge names the imported file; the other tables still hold the sample.
 	await expect(page.locator('[data-badge]')).toHaveText(
-		'Eigene Daten: e2e-istwerte-cp1252.csv · sonst Beispieldaten (synthetisch)'
+		'Eigene Daten: e2e-istwerte-cp1252.csv, indikatoren.csv'
 	);
 	await page.screenshot({ path: join(SHOTS, 'home-own-data.png') });
 
@@ -76,6 +104,44 @@ test('a Windows-1252 semicolon file with bad lines: mapping, rejects, reconcilia
 	await page.reload();
 	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved', { timeout: 30_000 });
 	expect(errors).toEqual([]);
+});
+
+test('"Beispieldaten wieder laden" replaces own data only after a confirmation, and stays after a reload', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await page.goto('/');
+	const participants = page.locator('[data-kpi="participants"] .value');
+	await expect(participants).not.toHaveText('', { timeout: 30_000 });
+	const sample = await participants.textContent();
+	await page.goto('/import');
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample', { timeout: 30_000 });
+	await expect(page.getByRole('button', { name: 'Beispieldaten wieder laden' })).toHaveCount(0);
+	await page.locator('input[type="file"]').setInputFiles(FIXTURE);
+	const card = page.locator('article[data-file="e2e-istwerte-cp1252.csv"]');
+	await expect(card).toHaveAttribute('data-state', 'mapping', { timeout: 30_000 });
+	await card.getByRole('button', { name: 'Importieren' }).click();
+	await expect(card).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved');
+
+	await page.getByRole('button', { name: 'Beispieldaten wieder laden' }).click();
+	await expect(page.getByText('Ihre eigenen Daten (e2e-istwerte-cp1252.csv) werden')).toBeVisible();
+	await page.getByRole('button', { name: 'Nein, behalten' }).click();
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'saved');
+	await page.getByRole('button', { name: 'Beispieldaten wieder laden' }).click();
+	await page.getByRole('button', { name: 'Ja, eigene Daten durch Beispieldaten ersetzen' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Die Beispieldaten sind wieder geladen.' })
+	).toBeVisible({
+		timeout: 60_000
+	});
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample');
+	await page.reload();
+	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample', { timeout: 30_000 });
+	await page.getByRole('link', { name: 'Übersicht', exact: true }).click();
+	await expect(participants).toHaveText(sample!, { timeout: 30_000 });
+	await expect(page.locator('[data-badge]')).toHaveText('Beispieldaten (synthetisch)');
+	await expect(page.locator('[data-missing]')).toHaveCount(0);
 });
 
 test('refused files say why, before anything is loaded', async ({ page }) => {

@@ -187,8 +187,28 @@ export const de = {
 	'import.drop': 'CSV-Dateien hierher ziehen',
 	'import.pick': 'oder Dateien auswählen',
 	'import.limit': 'Mehrere Dateien auf einmal möglich, je höchstens {limit}.',
+	// --- sample vs own data, missing tables (issue 15)
 	'import.data.sample':
-		'Zurzeit sind die Beispieldaten geladen. Eine importierte Datei ersetzt die Beispieldaten ihrer Tabelle.',
+		'Zurzeit sind die Beispieldaten (synthetisch) geladen. Die erste eigene Datei ersetzt sie ganz: Beispieldaten und eigene Daten werden nie gemischt.',
+	'import.sample.left':
+		'Die Beispieldaten wurden entfernt: alle Abbildungen zeigen nur noch Ihre Dateien. Abbildungen, deren Tabelle noch fehlt, sagen welche Datei.',
+	'import.sample.reload': 'Beispieldaten wieder laden',
+	'import.sample.reloadConfirm':
+		'Ihre eigenen Daten ({files}) werden aus diesem Browser entfernt und durch die Beispieldaten ersetzt. Fortfahren?',
+	'import.sample.reloadYes': 'Ja, eigene Daten durch Beispieldaten ersetzen',
+	'import.sample.reloaded': 'Die Beispieldaten sind wieder geladen.',
+	'table.projects': 'Projekte',
+	'table.indicators': 'Indikatoren',
+	'table.targets': 'Zielwerte',
+	'table.actuals': 'Istwerte',
+	'table.sessions': 'Veranstaltungen',
+	'table.chat_groups': 'Chatgruppen',
+	'table.participation': 'Teilnahme',
+	'table.feedback': 'Feedback',
+	'view.missing':
+		'„{title}“: Dafür fehlt noch eine Datei mit {tables}. Ohne sie wird nichts gezeichnet – Beispieldaten werden nicht eingesetzt.',
+	'view.missing.action': 'Datei unter „Daten importieren“ hinzufügen',
+	'view.missing.tiles': 'Kennzahlen',
 	'import.data.saved':
 		'Ihre Daten sind in diesem Browser gespeichert und bleiben nach dem Neuladen erhalten.',
 	'import.clear': 'Alle Daten entfernen',
@@ -258,7 +278,6 @@ export const de = {
 	'import.delim.tab': 'Tabulator',
 	'import.delim.pipe': 'senkrechter Strich (|)',
 	'import.badge.own': 'Eigene Daten: {files}',
-	'import.badge.mixed': 'Eigene Daten: {files} · sonst Beispieldaten (synthetisch)',
 	'import.badge.none': 'Keine Daten geladen',
 	'import.bench.title': 'Import-Messung',
 	'import.bench.lead':

@@ -190,8 +190,28 @@ export const en: Record<MessageKey, string> = {
 	'import.drop': 'Drop CSV files here',
 	'import.pick': 'or choose files',
 	'import.limit': 'Several files at once, at most {limit} each.',
+	// --- sample vs own data, missing tables (issue 15)
 	'import.data.sample':
-		'The sample data is loaded right now. An imported file replaces the sample data of its table.',
+		'The synthetic sample data is loaded. Your first own file replaces all of it: sample and own data are never mixed.',
+	'import.sample.left':
+		'The sample data was removed: every figure now shows your files only. Figures whose table is still missing say which file.',
+	'import.sample.reload': 'Load the sample data again',
+	'import.sample.reloadConfirm':
+		'Your own data ({files}) will be removed from this browser and replaced by the sample data. Continue?',
+	'import.sample.reloadYes': 'Yes, replace my data with the sample',
+	'import.sample.reloaded': 'The sample data is loaded again.',
+	'table.projects': 'projects',
+	'table.indicators': 'indicators',
+	'table.targets': 'targets',
+	'table.actuals': 'actuals',
+	'table.sessions': 'events',
+	'table.chat_groups': 'chat groups',
+	'table.participation': 'participation',
+	'table.feedback': 'feedback',
+	'view.missing':
+		'“{title}”: a file with {tables} is still missing. Nothing is drawn without it – sample data is never filled in.',
+	'view.missing.action': 'Add the file at “Import data”',
+	'view.missing.tiles': 'Headline figures',
 	'import.data.saved': 'Your data is saved in this browser and stays after a reload.',
 	'import.clear': 'Remove all data',
 	'import.clearConfirm': 'Really remove all data from this browser?',
@@ -260,7 +280,6 @@ export const en: Record<MessageKey, string> = {
 	'import.delim.tab': 'tab',
 	'import.delim.pipe': 'pipe (|)',
 	'import.badge.own': 'Own data: {files}',
-	'import.badge.mixed': 'Own data: {files} · otherwise sample data (synthetic)',
 	'import.badge.none': 'No data loaded',
 	'import.bench.title': 'Import measurement',
 	'import.bench.lead':

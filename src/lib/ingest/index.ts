@@ -36,7 +36,7 @@ export {
 	type ReportColumn
 } from './load';
 export { loadSample, SAMPLE_FILES } from './sample';
-export { clearSources, loadedFiles } from './store';
+export { clearSources, dropFiles, loadedFiles, tableRowCounts } from './store';
 export { rowsTable } from './schema';
 export { findPreset, headerSignature, withPreset, type MappingPreset, type PresetStore } from './presets';
 export { describeReject, rejectsToCsv, safeCell } from './rejects';

@@ -3,7 +3,7 @@ import { createNodeEngine } from '../engine/node';
 import { toRows } from '../engine/rows';
 import { importCsv, ensureSchema } from './load';
 import { rowsTable } from './schema';
-import { clearSources, loadedFiles, replaceSourcesSql, viewSql } from './store';
+import { clearSources, dropFiles, loadedFiles, replaceSourcesSql, tableRowCounts, viewSql } from './store';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 const ACTUALS = 'Indikator-ID;Projekt-Nr.;Zeitraum von;Zeitraum bis;Istwert;Bemerkung\n';
@@ -138,5 +138,29 @@ describe('canonical tables as views over their files', () => {
 		expect([report.rowsLoaded, report.rowsRejected]).toEqual([0, 1]);
 		expect(await loadedFiles(e)).toEqual([]);
 		expect(toRows(await e.query('SELECT line FROM rejects'))).toEqual([{ line: 2 }]);
+	});
+
+	test('dropFiles takes every row of the named files out of every table (leaving the sample)', async () => {
+		const e = await engine();
+		await importCsv(e, { file: 'projekte.csv', bytes: csv('Projekt-Nr.;Projektname\nP1;Eins\n') });
+		await importCsv(e, { file: 'istwerte.csv', bytes: csv(`${ACTUALS}CO01;P1;01.01.2020;31.03.2020;zwölf;\n`) });
+		await importCsv(e, { file: 'own.csv', bytes: csv(`${ACTUALS}CO01;P7;01.01.2020;31.03.2020;4;\n`) });
+		await e.exec(
+			`INSERT INTO ${rowsTable('projects')} (project_id, name, _source_file, _source_line) VALUES ('P2', 'Zwei', 'projekte.csv', 3)`
+		);
+		expect(await tableRowCounts(e)).toMatchObject({ projects: 2, actuals: 1, feedback: 0 });
+		expect(await loadedFiles(e)).toEqual(['own.csv', 'projekte.csv']);
+		await dropFiles(e, ['projekte.csv', 'istwerte.csv']);
+		expect(await loadedFiles(e)).toEqual(['own.csv']);
+		expect(await tableRowCounts(e)).toMatchObject({ projects: 0, actuals: 1, indicators: 0 });
+		expect(toRows(await e.query('SELECT count(*)::INTEGER AS n FROM rejects'))).toEqual([{ n: 0 }]);
+	});
+
+	test('dropFiles keeps the rows of a file just imported under a name the dropped ones share', async () => {
+		const e = await engine();
+		await importCsv(e, { file: 'projekte.csv', bytes: csv('Projekt-Nr.;Projektname\nP1;Eins\n') });
+		await importCsv(e, { file: 'projekte.csv', bytes: csv(`${ACTUALS}CO01;P7;01.01.2020;31.03.2020;4;\n`) });
+		await dropFiles(e, ['projekte.csv'], { table: 'actuals', file: 'projekte.csv' });
+		expect(await tableRowCounts(e)).toMatchObject({ projects: 0, actuals: 1 });
 	});
 });

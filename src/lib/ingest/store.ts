@@ -100,3 +100,38 @@ export async function loadedFiles(engine: Engine): Promise<string[]> {
 		)
 	).map((r) => r.f);
 }
+
+/**
+ * Removes every row of the given files from all canonical tables and from the rejects, in one
+ * transaction, except the rows of `keep` (a file just imported under a name the others share):
+ * the workspace leaves the sample this way when the first own file has loaded.
+ */
+export async function dropFiles(
+	engine: Engine,
+	files: readonly string[],
+	keep?: { table: CanonicalTable; file: string }
+): Promise<void> {
+	if (!files.length) return;
+	await engine.exec('BEGIN TRANSACTION');
+	try {
+		for (const def of TABLES) {
+			const gone = files.filter((f) => !(keep && keep.table === def.name && keep.file === f));
+			const listed = toRows<ListedSource>(await engine.query(listSourcesSql(def.name)));
+			await engine.exec(replaceSourcesSql(def.name, listed, gone, null));
+		}
+		const rejected = files.filter((f) => f !== keep?.file);
+		if (rejected.length)
+			await engine.exec(`DELETE FROM rejects WHERE source_file IN (${rejected.map(literal).join(', ')})`);
+		await engine.exec('COMMIT');
+	} catch (error) {
+		await engine.exec('ROLLBACK');
+		throw error;
+	}
+}
+
+/** Rows per canonical table (what is loaded; a figure needing an empty table names it). */
+export async function tableRowCounts(engine: Engine): Promise<Record<CanonicalTable, number>> {
+	const parts = TABLES.map((t) => `SELECT ${literal(t.name)} AS t, count(*)::INTEGER AS n FROM ${ident(t.name)}`);
+	const rows = toRows<{ t: CanonicalTable; n: number }>(await engine.query(parts.join(' UNION ALL ')));
+	return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])) as Record<CanonicalTable, number>;
+}

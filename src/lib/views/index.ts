@@ -21,6 +21,7 @@ import {
 } from '../charts';
 import type { IndicatorLabel, RankingData, SessionRef } from '../charts/types';
 import type { MessageKey, Translate } from '../i18n';
+import type { CanonicalTable } from '../model';
 import {
 	attainmentByIndicator,
 	attainmentRankings,
@@ -69,6 +70,11 @@ export interface ViewDef<T> {
 	select?: (key: string, filters: Filters, data: T) => Selection;
 	/** Keys the filters select (highlighted bars). */
 	selected?: (filters: Filters) => string[];
+	/**
+	 * Tables the figure cannot be drawn without: when one is empty, the view names it and links to
+	 * the import instead of drawing (never sample numbers in its place).
+	 */
+	needs: CanonicalTable[];
 }
 
 /** Helps TypeScript check that a view's load result fits its component. */
@@ -109,6 +115,7 @@ function ranking(by: RankedDimension, titleKey: MessageKey) {
 			return { by, indicator, rows, limit: 80 };
 		},
 		component: RankingChart,
+		needs: ['projects', 'indicators', 'targets', 'actuals'],
 		select: (key, filters) =>
 			by === 'project'
 				? { path: `/projects/${encodeURIComponent(key)}` }
@@ -123,6 +130,7 @@ export const VIEWS = {
 		titleKey: 'chart.attainment.title',
 		load: (engine, filters) => attainmentByIndicator(engine, filters),
 		component: AttainmentChart,
+		needs: ['indicators', 'targets', 'actuals'],
 		select: (key) => ({ path: `/indicators/${encodeURIComponent(key)}` }),
 		selected: (filters) => filters.indicators
 	}),
@@ -132,6 +140,7 @@ export const VIEWS = {
 		// The indicator filter is this chart's own selection: all indicators stay counted.
 		load: (engine, filters) => attainmentByIndicator(engine, { ...filters, indicators: [] }),
 		component: StatusChart,
+		needs: ['indicators', 'targets', 'actuals'],
 		select: (key, filters, data) => {
 			const ids = statusDistribution(data).find((s) => s.status === key)?.indicators ?? [];
 			const same =
@@ -152,7 +161,8 @@ export const VIEWS = {
 				trajectory: indicator ? await trajectory(engine, indicator.indicatorId, filters) : null
 			};
 		},
-		component: TrajectoryChart
+		component: TrajectoryChart,
+		needs: ['indicators', 'targets', 'actuals']
 	}),
 	breakdown: view({
 		id: 'breakdown',
@@ -165,6 +175,7 @@ export const VIEWS = {
 			};
 		},
 		component: BreakdownChart,
+		needs: ['indicators', 'actuals'],
 		select: (key, filters) => {
 			const [dimension, value] = key.split(':') as ['gender' | 'age_group', string];
 			if (dimension === 'gender') {
@@ -183,13 +194,15 @@ export const VIEWS = {
 		id: 'participation-by-session',
 		titleKey: 'dash.sessions.title',
 		load: (engine, filters, context) => participationBySession(engine, filters, context?.event ?? null),
-		component: SessionChart
+		component: SessionChart,
+		needs: ['participation']
 	}),
 	'participation-by-group': view({
 		id: 'participation-by-group',
 		titleKey: 'dash.groups.title',
 		load: (engine, filters, context) => participationByGroup(engine, filters, context?.event ?? null),
-		component: GroupChart
+		component: GroupChart,
+		needs: ['participation']
 	}),
 	'participation-by-role': view({
 		id: 'participation-by-role',
@@ -202,7 +215,8 @@ export const VIEWS = {
 				cells: await participationBy(engine, 'role', filters, event)
 			};
 		},
-		component: ParticipationMatrixChart
+		component: ParticipationMatrixChart,
+		needs: ['participation']
 	}),
 	'participation-by-municipality': view({
 		id: 'participation-by-municipality',
@@ -218,6 +232,7 @@ export const VIEWS = {
 			};
 		},
 		component: ParticipationMatrixChart,
+		needs: ['participation'],
 		select: (key, filters) => ({
 			filters: { ...filters, municipalities: toggle(filters.municipalities, key) }
 		}),
@@ -239,7 +254,8 @@ export const VIEWS = {
 				closing: ref('closing')
 			};
 		},
-		component: RetentionChart
+		component: RetentionChart,
+		needs: ['participation']
 	}),
 	'feedback-by-question': view({
 		id: 'feedback-by-question',
@@ -252,7 +268,8 @@ export const VIEWS = {
 				sessions: await sessionsOf(engine, periodOnly, event)
 			};
 		},
-		component: FeedbackChart
+		component: FeedbackChart,
+		needs: ['feedback']
 	})
 };
 

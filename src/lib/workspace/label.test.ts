@@ -1,16 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { dataLabel } from './label';
 
-const SAMPLE = ['projekte.csv', 'istwerte.csv'];
-
 describe('dataLabel', () => {
 	test.each([
-		{ files: ['istwerte.csv', 'projekte.csv'], label: { key: 'app.sample' } },
-		{ files: ['meine.csv'], label: { key: 'import.badge.own', files: 'meine.csv' } },
-		{ files: ['a.csv', 'b.csv'], label: { key: 'import.badge.own', files: 'a.csv, b.csv' } },
-		{ files: ['projekte.csv', 'meine.csv'], label: { key: 'import.badge.mixed', files: 'meine.csv' } },
-		{ files: [], label: { key: 'import.badge.none' } }
-	])('$files → $label.key', ({ files, label }) => {
-		expect(dataLabel(files, SAMPLE)).toEqual(label);
+		{ files: ['istwerte.csv', 'projekte.csv'], onSample: true, label: { key: 'app.sample' } },
+		{ files: ['meine.csv'], onSample: false, label: { key: 'import.badge.own', files: 'meine.csv' } },
+		{ files: ['a.csv', 'b.csv'], onSample: false, label: { key: 'import.badge.own', files: 'a.csv, b.csv' } },
+		// An own file named like a sample file is own data all the same.
+		{ files: ['projekte.csv'], onSample: false, label: { key: 'import.badge.own', files: 'projekte.csv' } },
+		{ files: [], onSample: false, label: { key: 'import.badge.none' } }
+	])('$files, sample $onSample → $label.key', ({ files, onSample, label }) => {
+		expect(dataLabel(files, onSample)).toEqual(label);
 	});
 });

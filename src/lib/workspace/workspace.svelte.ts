@@ -3,6 +3,7 @@ import { toRows } from '../engine/rows';
 import {
 	clearSources,
 	discardLoad,
+	dropFiles,
 	ensureSchema,
 	loadedFiles,
 	loadPrepared,
@@ -11,14 +12,16 @@ import {
 	type LoadOptions,
 	type PreparedCsv,
 	type Reject,
-	type StagedLoad
+	type StagedLoad,
+	tableRowCounts
 } from '../ingest';
+import type { CanonicalTable } from '../model';
 import { finishHead, stageHead } from '../ingest/client';
 import { Coordinator } from './coordinator';
 import { dataLabel, type DataLabel } from './label';
 import { dropLegacy, hasSnapshot as hasLegacy, restoreSnapshot as restoreLegacy } from './legacy';
 import { fetchSample, openSaved } from './sample';
-import type { SavedData } from './persist';
+import type { SavedData, SavedSnapshot } from './persist';
 import { restoreSnapshot } from './snapshot';
 
 /** Why this browser cannot run the engine, or null. Checked before any engine code is loaded. */
@@ -27,6 +30,28 @@ function unsupportedReason(): string | null {
 	if (typeof Worker !== 'function') return 'Web Worker sind in diesem Browser nicht verfügbar.';
 	return null;
 }
+
+const OWN_DATA_KEY = 'wirkung.ownData';
+
+/** Notes (or forgets) that the saved data is the analyst's own, not the sample. */
+function markOwnData(own: boolean): void {
+	try {
+		if (own) localStorage.setItem(OWN_DATA_KEY, '1');
+		else localStorage.removeItem(OWN_DATA_KEY);
+	} catch {
+		// Without storage the snapshot is not kept either.
+	}
+}
+
+function ownDataMarked(): boolean {
+	try {
+		return localStorage.getItem(OWN_DATA_KEY) === '1';
+	} catch {
+		return false;
+	}
+}
+
+const isSampleFile = (file: string) => (SAMPLE_FILES as readonly string[]).includes(file);
 
 export type WorkspacePhase = 'starting' | 'loading' | 'ready' | 'error' | 'unsupported';
 
@@ -43,6 +68,13 @@ class Workspace {
 	/** Source files of the rows in the tables (sample and imported), sorted. */
 	files: string[] = $state([]);
 	reports: ImportReport[] = $state([]);
+	/**
+	 * Whether the tab shows the bundled sample. Own data is never mixed with it (importPrepared);
+	 * kept as a mark beside the snapshot, since an own file may be named like a sample file.
+	 */
+	onSample = $state(false);
+	/** Rows per canonical table: a figure needing an empty one names the file that is missing. */
+	rows: Partial<Record<CanonicalTable, number>> = $state({});
 	/** Why the last save to the browser's storage failed (the data is loaded, but not kept). */
 	saveError: string | null = $state(null);
 	#engine: Promise<Engine> | null = null;
@@ -53,7 +85,7 @@ class Workspace {
 
 	/** Whose data is shown, for the badge: the sample, the imported files by name, or both. */
 	get label(): DataLabel {
-		return dataLabel(this.files, SAMPLE_FILES);
+		return dataLabel(this.files, this.onSample);
 	}
 
 	/** The engine with data loaded; starts it (once per tab) on first call. */
@@ -97,12 +129,11 @@ class Workspace {
 				await restoreLegacy(engine);
 				await this.#save(engine);
 				if (!this.saveError) await dropLegacy();
-			} else {
-				const { snapshot: sampleSnapshot, streams } = (await sample)!;
-				await restoreSnapshot(engine, sampleSnapshot, async (unit) => streams.get(unit.data)!);
-				this.source = 'sample';
-			}
+			} else await this.#loadSample(engine, sample);
 			await this.#listFiles(engine);
+			// A saved sample (reloadSample) is the sample unless own data was imported since.
+			if (this.source === 'saved')
+				this.onSample = !ownDataMarked() && this.files.length > 0 && this.files.every((f) => isSampleFile(f));
 			this.phase = 'ready';
 			this.version++;
 			return engine;
@@ -111,6 +142,15 @@ class Workspace {
 			this.error = error instanceof Error ? error.message : String(error);
 			throw error;
 		}
+	}
+
+	/** Inserts the prebuilt sample into the (empty) tables. */
+	async #loadSample(engine: Engine, sample: Promise<SavedSnapshot | null> = fetchSample()): Promise<void> {
+		const { snapshot, streams } = (await sample)!;
+		await restoreSnapshot(engine, snapshot, async (unit) => streams.get(unit.data)!);
+		this.source = 'sample';
+		this.onSample = true;
+		markOwnData(false);
 	}
 
 	#serial<T>(task: () => Promise<T>): Promise<T> {
@@ -132,12 +172,20 @@ class Workspace {
 	): Promise<ImportReport> {
 		return this.#serial(async () => {
 			const engine = await this.open();
-			const replaceFiles = this.source === 'sample' ? [...SAMPLE_FILES] : [];
+			const leaving: string[] = this.onSample ? [...SAMPLE_FILES] : [];
 			const report = staged
-				? await finishHead(engine, staged.file, await staged.load, prepared, { ...options, replaceFiles })
-				: await loadPrepared(engine, prepared, { ...options, replaceFiles });
+				? await finishHead(engine, staged.file, await staged.load, prepared, {
+						...options,
+						replaceFiles: leaving
+					})
+				: await loadPrepared(engine, prepared, { ...options, replaceFiles: leaving });
 			if (report.ok) {
 				options.onStep?.('save');
+				if (this.onSample) {
+					await dropFiles(engine, leaving, { table: report.table!, file: prepared.file });
+					this.onSample = false;
+					markOwnData(true);
+				}
 				await this.#save(engine);
 				await this.#listFiles(engine);
 				this.version++;
@@ -180,6 +228,26 @@ class Workspace {
 			await engine.exec('BEGIN TRANSACTION');
 			await clearSources(engine);
 			await engine.exec('COMMIT');
+			this.onSample = false;
+			markOwnData(true);
+			await this.#save(engine);
+			await this.#listFiles(engine);
+			this.reports = [];
+			this.version++;
+		});
+	}
+
+	/**
+	 * "Beispieldaten wieder laden": own data leaves (the page asks first) and the bundled sample is
+	 * inserted and kept as the saved data, so a reload shows it too.
+	 */
+	reloadSample(): Promise<void> {
+		return this.#serial(async () => {
+			const engine = await this.open();
+			await engine.exec('BEGIN TRANSACTION');
+			await clearSources(engine);
+			await engine.exec('COMMIT');
+			await this.#loadSample(engine);
 			await this.#save(engine);
 			await this.#listFiles(engine);
 			this.reports = [];
@@ -189,6 +257,7 @@ class Workspace {
 
 	async #listFiles(engine: Engine): Promise<void> {
 		this.files = await loadedFiles(engine);
+		this.rows = await tableRowCounts(engine);
 	}
 
 	/** Saves the tables that changed (persist.ts); without a store the data stays in this tab only. */
