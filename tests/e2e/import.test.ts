@@ -112,7 +112,7 @@ test('"Beispieldaten wieder laden" replaces own data only after a confirmation, 
 	test.setTimeout(180_000);
 	await page.goto('/');
 	const participants = page.locator('[data-kpi="participants"] .value');
-	await expect(participants).not.toHaveText('', { timeout: 30_000 });
+	await expect(participants).not.toHaveText('', { timeout: 60_000 });
 	const sample = await participants.textContent();
 	await page.goto('/import');
 	await expect(page.locator('[data-source]')).toHaveAttribute('data-source', 'sample', { timeout: 30_000 });
@@ -265,7 +265,7 @@ test('cancelling a running load interrupts its running step, keeps the data as i
 	test.setTimeout(120_000);
 	await page.goto('/');
 	const participants = page.locator('[data-kpi="participants"] .value');
-	await expect(participants).not.toHaveText('', { timeout: 30_000 });
+	await expect(participants).not.toHaveText('', { timeout: 60_000 });
 	const before = await participants.textContent();
 
 	await page.goto('/import');
