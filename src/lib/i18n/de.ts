@@ -197,6 +197,12 @@ export const de = {
 		'Ihre eigenen Daten ({files}) werden aus diesem Browser entfernt und durch die Beispieldaten ersetzt. Fortfahren?',
 	'import.sample.reloadYes': 'Ja, eigene Daten durch Beispieldaten ersetzen',
 	'import.sample.reloaded': 'Die Beispieldaten sind wieder geladen.',
+	'import.ambiguous':
+		'Unsicher: Die Spalten passen ebenso gut zu „{other}“ wie zu „{table}“. Bitte oben die richtige Tabelle wählen.',
+	'import.assumed':
+		'Die Spalte „{header}“ ist keiner bekannten Schreibweise zugeordnet und wurde als {column} angenommen – bitte prüfen.',
+	'import.scale.highBest': 'Skala aus „{header}“: {min} bis {max}, höhere Werte sind besser.',
+	'import.scale.lowBest': 'Skala aus „{header}“: {min} bis {max}, {min} ist am besten (wie Schulnoten).',
 	'table.projects': 'Projekte',
 	'table.indicators': 'Indikatoren',
 	'table.targets': 'Zielwerte',

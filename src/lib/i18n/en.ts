@@ -200,6 +200,11 @@ export const en: Record<MessageKey, string> = {
 		'Your own data ({files}) will be removed from this browser and replaced by the sample data. Continue?',
 	'import.sample.reloadYes': 'Yes, replace my data with the sample',
 	'import.sample.reloaded': 'The sample data is loaded again.',
+	'import.ambiguous':
+		'Not sure: the columns fit “{other}” as well as “{table}”. Please choose the right table above.',
+	'import.assumed': 'Column “{header}” matches no known spelling and was taken as {column} – please check.',
+	'import.scale.highBest': 'Scale from “{header}”: {min} to {max}, higher is better.',
+	'import.scale.lowBest': 'Scale from “{header}”: {min} to {max}, {min} is best (like school grades).',
 	'table.projects': 'projects',
 	'table.indicators': 'indicators',
 	'table.targets': 'targets',

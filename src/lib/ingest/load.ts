@@ -80,6 +80,11 @@ export interface LoadOptions {
 	table?: CanonicalTable;
 	/** canonical column → file header; replaces the guessed mapping (manual mapping, presets). */
 	mapping?: Record<string, string>;
+	/**
+	 * Values for columns the file does not have, over the table's defaults (the feedback scale a
+	 * header such as "Antwort (1-5)" states). Without it, the guess's own apply.
+	 */
+	defaults?: Record<string, string | number | boolean>;
 	/** Replace rows previously loaded from a file of the same name. Default true. */
 	replace?: boolean;
 	/** Further source files whose rows in the same table this import replaces (e.g. sample data). */
@@ -265,10 +270,18 @@ async function settle(
 export function resolveMapping(
 	prepared: PreparedCsv,
 	options: LoadOptions
-): { table: CanonicalTable; confidence: number; mapping: Record<string, string> } {
+): {
+	table: CanonicalTable;
+	confidence: number;
+	mapping: Record<string, string>;
+	defaults: Record<string, string | number | boolean>;
+} {
 	const guesses = prepared.guesses!;
 	const guess = (options.table && guesses.find((g) => g.table === options.table)) || guesses[0]!;
 	const mapping = { ...(options.mapping ?? guess.mapping) };
+	// The scale a header states holds while that header is still the answer column.
+	const stated = guess.defaults && (!options.mapping || options.mapping.answer === guess.mapping.answer);
+	const defaults = options.defaults ?? (stated ? guess.defaults! : {});
 	// One period column ("Quartal", "Jahr") gives both ends of the period, as in guessTables.
 	if (
 		tableDef(guess.table).columns.some((c) => c.name === 'period_end') &&
@@ -276,7 +289,7 @@ export function resolveMapping(
 		mapping.period_start
 	)
 		mapping.period_end = mapping.period_start;
-	return { table: guess.table, confidence: options.mapping ? 1 : guess.confidence, mapping };
+	return { table: guess.table, confidence: options.mapping ? 1 : guess.confidence, mapping, defaults };
 }
 
 /**
@@ -312,10 +325,16 @@ async function stage(
 	const dialect = prepared.dialect!;
 	const scan = prepared.scan!;
 	const file = prepared.file;
-	const { table, confidence, mapping } = resolveMapping(prepared, options);
+	const { table, confidence, mapping, defaults } = resolveMapping(prepared, options);
 	report.table = table;
 	report.confidence = confidence;
-	const def = tableDef(table);
+	const base = tableDef(table);
+	const def = {
+		...base,
+		columns: base.columns.map((c) =>
+			defaults[c.name] !== undefined && !mapping[c.name] ? { ...c, default: defaults[c.name] } : c
+		)
+	};
 	const headers = dialect.headers;
 	const unknown = Object.values(mapping).find((h) => !headers.includes(h));
 	if (unknown !== undefined) throw new ImportError(`Die Spalte „${unknown}“ gibt es in der Datei nicht.`);

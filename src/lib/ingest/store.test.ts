@@ -143,7 +143,10 @@ describe('canonical tables as views over their files', () => {
 	test('dropFiles takes every row of the named files out of every table (leaving the sample)', async () => {
 		const e = await engine();
 		await importCsv(e, { file: 'projekte.csv', bytes: csv('Projekt-Nr.;Projektname\nP1;Eins\n') });
-		await importCsv(e, { file: 'istwerte.csv', bytes: csv(`${ACTUALS}CO01;P1;01.01.2020;31.03.2020;zwölf;\n`) });
+		await importCsv(e, {
+			file: 'istwerte.csv',
+			bytes: csv(`${ACTUALS}CO01;P1;01.01.2020;31.03.2020;zwölf;\n`)
+		});
 		await importCsv(e, { file: 'own.csv', bytes: csv(`${ACTUALS}CO01;P7;01.01.2020;31.03.2020;4;\n`) });
 		await e.exec(
 			`INSERT INTO ${rowsTable('projects')} (project_id, name, _source_file, _source_line) VALUES ('P2', 'Zwei', 'projekte.csv', 3)`

@@ -131,7 +131,9 @@ export async function dropFiles(
 
 /** Rows per canonical table (what is loaded; a figure needing an empty table names it). */
 export async function tableRowCounts(engine: Engine): Promise<Record<CanonicalTable, number>> {
-	const parts = TABLES.map((t) => `SELECT ${literal(t.name)} AS t, count(*)::INTEGER AS n FROM ${ident(t.name)}`);
+	const parts = TABLES.map(
+		(t) => `SELECT ${literal(t.name)} AS t, count(*)::INTEGER AS n FROM ${ident(t.name)}`
+	);
 	const rows = toRows<{ t: CanonicalTable; n: number }>(await engine.query(parts.join(' UNION ALL ')));
 	return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])) as Record<CanonicalTable, number>;
 }

@@ -1,3 +1,5 @@
+import * as V from './synonyms';
+
 /** Column types the loader knows how to parse from German CSV text. */
 export type ColumnType = 'text' | 'number' | 'integer' | 'date' | 'boolean';
 
@@ -45,113 +47,68 @@ export type CanonicalTable =
 	| 'participation'
 	| 'feedback';
 
-const PERIOD_START = [
-	'zeitraum von',
-	'von',
-	'beginn',
-	'periode von',
-	'berichtszeitraum von',
-	'period start',
-	// One column naming the whole period ("Q3/2021", "2021", "03/2021"): it gives both ends.
-	'zeitraum',
-	'periode',
-	'berichtszeitraum',
-	'quartal',
-	'berichtsquartal',
-	'monat',
-	'berichtsmonat',
-	'jahr',
-	'berichtsjahr'
-];
-const PERIOD_END = [
-	'zeitraum bis',
-	'bis',
-	'ende',
-	'periode bis',
-	'berichtszeitraum bis',
-	'stichtag',
-	'period end'
-];
-const INDICATOR_ID = [
-	'indikator-id',
-	'indikator id',
-	'indikator-nr.',
-	'indikator',
-	'kennziffer',
-	'indikatorcode'
-];
-const PROJECT_ID = [
-	'projekt-nr.',
-	'projekt-id',
-	'projektnummer',
-	'teilprojekt-nr.',
-	'vorhaben-nr.',
-	'projekt'
-];
-const SESSION_ID = ['veranstaltungs-id', 'session-id', 'termin-id', 'veranstaltung-id', 'sitzung'];
-
 /** The canonical tables of DESIGN.md §3, in load order (referenced tables first). */
 export const TABLES: TableDef[] = [
 	{
 		name: 'projects',
 		label: 'Projekte',
 		columns: [
-			{ name: 'project_id', type: 'text', required: true, synonyms: PROJECT_ID },
+			{ name: 'project_id', type: 'text', required: true, synonyms: V.PROJECT_ID },
 			{
 				name: 'name',
 				type: 'text',
 				required: true,
-				synonyms: ['projektname', 'projekttitel', 'titel', 'bezeichnung', 'name']
+				synonyms: V.PROJECT_NAME
 			},
 			{
 				name: 'municipality',
 				type: 'text',
-				synonyms: ['kommune', 'gemeinde', 'stadt', 'kreis', 'landkreis', 'ort']
+				synonyms: V.MUNICIPALITY
 			},
-			{ name: 'state', type: 'text', synonyms: ['bundesland', 'land', 'state'] },
+			{ name: 'state', type: 'text', synonyms: V.STATE },
 			{
 				name: 'neighbourhood',
 				type: 'text',
-				synonyms: ['quartier', 'quartiere', 'programmgebiet', 'stadtteil']
+				synonyms: V.NEIGHBOURHOOD
 			},
-			{ name: 'funding_round', type: 'text', synonyms: ['förderrunde', 'foerderrunde', 'runde'] },
-			{ name: 'start_date', type: 'date', synonyms: ['projektbeginn', 'beginn', 'laufzeit von', 'start'] },
-			{ name: 'end_date', type: 'date', synonyms: ['projektende', 'ende', 'laufzeit bis'] }
+			{ name: 'funding_round', type: 'text', synonyms: V.FUNDING_ROUND },
+			{ name: 'start_date', type: 'date', synonyms: V.START_DATE },
+			{ name: 'end_date', type: 'date', synonyms: V.END_DATE }
 		]
 	},
 	{
 		name: 'indicators',
 		label: 'Indikatoren',
 		columns: [
-			{ name: 'indicator_id', type: 'text', required: true, synonyms: INDICATOR_ID },
+			{ name: 'indicator_id', type: 'text', required: true, synonyms: V.INDICATOR_ID },
 			{
 				name: 'name',
 				type: 'text',
 				required: true,
-				synonyms: ['bezeichnung', 'indikatorname', 'kennzahl', 'name']
+				synonyms: V.INDICATOR_NAME
 			},
-			{ name: 'unit', type: 'text', synonyms: ['einheit', 'maßeinheit', 'masseinheit'] },
+			{ name: 'unit', type: 'text', synonyms: V.UNIT },
 			{
 				name: 'kind',
 				type: 'text',
 				vocabulary: 'kind',
 				default: 'output',
-				synonyms: ['art', 'typ', 'indikatorart']
+				synonyms: V.INDICATOR_KIND
 			},
-			{ name: 'esf_code', type: 'text', synonyms: ['esf-code', 'esf code', 'code'] },
+			{ name: 'esf_code', type: 'text', synonyms: V.ESF_CODE },
 			{
 				name: 'direction',
 				type: 'text',
 				vocabulary: 'direction',
 				default: 'up',
-				synonyms: ['richtung', 'zielrichtung']
+				synonyms: V.DIRECTION
 			},
 			{
 				name: 'aggregation',
 				type: 'text',
 				vocabulary: 'aggregation',
 				default: 'sum',
-				synonyms: ['aggregation', 'verdichtung']
+				synonyms: V.AGGREGATION
 			}
 		]
 	},
@@ -159,37 +116,37 @@ export const TABLES: TableDef[] = [
 		name: 'targets',
 		label: 'Zielwerte',
 		columns: [
-			{ name: 'indicator_id', type: 'text', required: true, synonyms: INDICATOR_ID },
+			{ name: 'indicator_id', type: 'text', required: true, synonyms: V.INDICATOR_REF },
 			{
 				name: 'scope',
 				type: 'text',
 				required: true,
 				vocabulary: 'scope',
 				default: 'programme',
-				synonyms: ['ebene', 'bezugsebene']
+				synonyms: V.SCOPE
 			},
-			{ name: 'scope_id', type: 'text', synonyms: ['bezug', 'bezugs-id', 'projekt-nr.', 'kommune'] },
-			{ name: 'period_start', type: 'date', required: true, synonyms: PERIOD_START },
-			{ name: 'period_end', type: 'date', required: true, synonyms: PERIOD_END },
+			{ name: 'scope_id', type: 'text', synonyms: V.SCOPE_ID },
+			{ name: 'period_start', type: 'date', required: true, synonyms: V.PERIOD_START },
+			{ name: 'period_end', type: 'date', required: true, synonyms: V.PERIOD_END },
 			{
 				name: 'target_value',
 				type: 'number',
 				required: true,
-				synonyms: ['zielwert', 'soll', 'sollwert', 'plan', 'planwert', 'ziel']
+				synonyms: V.TARGET_VALUE
 			},
 			{
 				name: 'target_type',
 				type: 'text',
 				vocabulary: 'target_type',
 				default: 'target',
-				synonyms: ['zielart', 'art des zielwerts', 'wertart']
+				synonyms: V.TARGET_TYPE
 			},
 			{
 				name: 'cumulative',
 				type: 'boolean',
 				vocabulary: 'boolean',
 				default: false,
-				synonyms: ['kumuliert', 'kumulativ']
+				synonyms: V.CUMULATIVE
 			}
 		]
 	},
@@ -197,106 +154,106 @@ export const TABLES: TableDef[] = [
 		name: 'actuals',
 		label: 'Istwerte',
 		columns: [
-			{ name: 'indicator_id', type: 'text', required: true, synonyms: INDICATOR_ID },
-			{ name: 'project_id', type: 'text', required: true, synonyms: PROJECT_ID },
-			{ name: 'period_start', type: 'date', required: true, synonyms: PERIOD_START },
-			{ name: 'period_end', type: 'date', required: true, synonyms: PERIOD_END },
+			{ name: 'indicator_id', type: 'text', required: true, synonyms: V.INDICATOR_REF },
+			{ name: 'project_id', type: 'text', required: true, synonyms: V.PROJECT_ID },
+			{ name: 'period_start', type: 'date', required: true, synonyms: V.PERIOD_START },
+			{ name: 'period_end', type: 'date', required: true, synonyms: V.PERIOD_END },
 			{
 				name: 'value',
 				type: 'number',
-				synonyms: ['istwert', 'ist', 'ist-wert', 'wert', 'anzahl', 'erreicht']
+				synonyms: V.ACTUAL_VALUE
 			},
-			{ name: 'value_status', type: 'text', vocabulary: 'value_status', synonyms: ['wertstatus', 'status'] },
+			{ name: 'value_status', type: 'text', vocabulary: 'value_status', synonyms: V.VALUE_STATUS },
 			{
 				name: 'cumulative',
 				type: 'boolean',
 				vocabulary: 'boolean',
 				default: false,
-				synonyms: ['kumuliert', 'kumulativ']
+				synonyms: V.CUMULATIVE
 			},
-			{ name: 'gender', type: 'text', vocabulary: 'gender', synonyms: ['geschlecht', 'gender'] },
-			{ name: 'age_group', type: 'text', vocabulary: 'age_group', synonyms: ['altersgruppe', 'alter'] }
+			{ name: 'gender', type: 'text', vocabulary: 'gender', synonyms: V.GENDER },
+			{ name: 'age_group', type: 'text', vocabulary: 'age_group', synonyms: V.AGE_GROUP }
 		]
 	},
 	{
 		name: 'sessions',
 		label: 'Veranstaltungen',
 		columns: [
-			{ name: 'session_id', type: 'text', required: true, synonyms: SESSION_ID },
-			{ name: 'title', type: 'text', required: true, synonyms: ['titel', 'programmpunkt', 'bezeichnung'] },
+			{ name: 'session_id', type: 'text', required: true, synonyms: V.SESSION_ID },
+			{ name: 'title', type: 'text', required: true, synonyms: V.SESSION_TITLE },
 			{
 				name: 'kind',
 				type: 'text',
 				vocabulary: 'session_kind',
 				default: 'other',
-				synonyms: ['art', 'format', 'typ']
+				synonyms: V.SESSION_KIND
 			},
-			{ name: 'date', type: 'date', synonyms: ['datum', 'termin'] },
-			{ name: 'end_date', type: 'date', synonyms: ['enddatum', 'bis'] },
-			{ name: 'duration_min', type: 'integer', synonyms: ['dauer (min.)', 'dauer', 'dauer in minuten'] },
-			{ name: 'event', type: 'text', synonyms: ['veranstaltung', 'veranstaltungsreihe', 'werkstatt'] }
+			{ name: 'date', type: 'date', synonyms: V.SESSION_DATE },
+			{ name: 'end_date', type: 'date', synonyms: ['enddatum', 'bis', 'datum bis'] },
+			{ name: 'duration_min', type: 'integer', synonyms: ['dauer in minuten', 'dauer min', 'dauer'] },
+			{ name: 'event', type: 'text', synonyms: V.SESSION_EVENT }
 		]
 	},
 	{
 		name: 'chat_groups',
 		label: 'Chatgruppen',
 		columns: [
-			{ name: 'group_id', type: 'text', required: true, synonyms: ['gruppen-id', 'gruppe', 'kanal-id'] },
+			{ name: 'group_id', type: 'text', required: true, synonyms: V.GROUP_ID },
 			{
 				name: 'topic',
 				type: 'text',
 				required: true,
-				synonyms: ['thema', 'chatgruppe', 'chatkanal', 'themengruppe']
+				synonyms: V.GROUP_TOPIC
 			},
-			{ name: 'session_id', type: 'text', synonyms: SESSION_ID }
+			{ name: 'session_id', type: 'text', synonyms: V.SESSION_ID }
 		]
 	},
 	{
 		name: 'participation',
 		label: 'Teilnahme',
 		columns: [
-			{ name: 'session_id', type: 'text', required: true, synonyms: SESSION_ID },
-			{ name: 'group_id', type: 'text', synonyms: ['gruppen-id', 'chatgruppe', 'kanal-id'] },
-			{ name: 'municipality', type: 'text', synonyms: ['kommune', 'gemeinde', 'stadt'] },
-			{ name: 'role', type: 'text', synonyms: ['rolle', 'institution', 'vertreter*innen von'] },
-			{ name: 'registered', type: 'integer', synonyms: ['angemeldet', 'anmeldungen', 'registrierungen'] },
+			{ name: 'session_id', type: 'text', required: true, synonyms: V.PARTICIPATION_SESSION },
+			{ name: 'group_id', type: 'text', synonyms: V.PARTICIPATION_GROUP },
+			{ name: 'municipality', type: 'text', synonyms: V.MUNICIPALITY },
+			{ name: 'role', type: 'text', synonyms: V.ROLE },
+			{ name: 'registered', type: 'integer', synonyms: V.REGISTERED },
 			{
 				name: 'participants',
 				type: 'integer',
 				required: true,
-				synonyms: ['teilnehmende', 'tn', 'anwesende', 'teilnehmer']
+				synonyms: V.PARTICIPANTS
 			},
-			{ name: 'posts', type: 'integer', synonyms: ['beiträge', 'beitraege', 'nachrichten', 'posts'] }
+			{ name: 'posts', type: 'integer', synonyms: V.POSTS }
 		]
 	},
 	{
 		name: 'feedback',
 		label: 'Feedback',
 		columns: [
-			{ name: 'session_id', type: 'text', required: true, synonyms: SESSION_ID },
-			{ name: 'question_id', type: 'text', required: true, synonyms: ['frage-nr.', 'frage-id', 'item'] },
-			{ name: 'question_text', type: 'text', synonyms: ['frage', 'fragetext', 'aussage'] },
-			{ name: 'answer', type: 'integer', required: true, synonyms: ['antwort', 'bewertung', 'wert', 'note'] },
-			{ name: 'scale_min', type: 'integer', default: 1, synonyms: ['skala min', 'skala von', 'minimum'] },
-			{ name: 'scale_max', type: 'integer', default: 5, synonyms: ['skala max', 'skala bis', 'maximum'] },
+			{ name: 'session_id', type: 'text', required: true, synonyms: V.PARTICIPATION_SESSION },
+			{ name: 'question_id', type: 'text', required: true, synonyms: V.QUESTION_ID },
+			{ name: 'question_text', type: 'text', synonyms: V.QUESTION_TEXT },
+			{ name: 'answer', type: 'integer', required: true, synonyms: V.ANSWER },
+			{ name: 'scale_min', type: 'integer', default: 1, synonyms: V.SCALE_MIN },
+			{ name: 'scale_max', type: 'integer', default: 5, synonyms: V.SCALE_MAX },
 			{
 				name: 'higher_is_better',
 				type: 'boolean',
 				vocabulary: 'boolean',
 				default: true,
-				synonyms: ['höher ist besser', 'hoeher ist besser']
+				synonyms: V.HIGHER_IS_BETTER
 			},
 			{
 				name: 'respondent_ref',
 				type: 'text',
 				personal: true,
-				synonyms: ['bogen-nr.', 'fragebogen-nr.', 'antwort-nr.', 'lfd. nr.']
+				synonyms: V.RESPONDENT
 			},
 			{
 				name: 'comment',
 				type: 'text',
 				personal: true,
-				synonyms: ['kommentar', 'anmerkung', 'anmerkungen', 'freitext']
+				synonyms: V.COMMENT
 			}
 		]
 	}
