@@ -179,3 +179,14 @@ describe('guessTables on other tools’ headers', () => {
 		expect(best!.ambiguousWith).toBeUndefined();
 	});
 });
+
+describe('no table is forced on a file that does not fit', () => {
+	test.each([[['Name', 'Alter', 'Lieblingsfarbe']], [['Projektname', 'Farbe', 'Größe', 'Gewicht']]])(
+		'%j',
+		(headers) => {
+			const [best] = guessTables(headers);
+			expect(best!.confidence).toBeLessThan(0.6);
+			expect(best!.assumed).toBeUndefined();
+		}
+	);
+});

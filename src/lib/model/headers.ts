@@ -131,7 +131,15 @@ function guessTable(def: (typeof TABLES)[number], headers: string[]): TableGuess
 	let missing = required.filter((c) => !mapping[c.name]);
 	let assumed: TableGuess['assumed'];
 	const left = headers.filter((h) => !claimed.has(h) && !knownExtra(h));
-	if (missing.length === 1 && KEY_COLUMNS.has(missing[0]!.name) && left.length >= 1 && required.length > 1) {
+	// Only for a file that otherwise fits: two or more required columns found, most headers known.
+	const known = headers.filter((h) => claimed.has(h) || knownExtra(h)).length;
+	if (
+		missing.length === 1 &&
+		KEY_COLUMNS.has(missing[0]!.name) &&
+		left.length >= 1 &&
+		required.length - 1 >= 2 &&
+		known >= headers.length / 2
+	) {
 		assumed = { column: missing[0]!.name, header: left[0]! };
 		mapping[assumed.column] = assumed.header;
 		claimed.add(assumed.header);
