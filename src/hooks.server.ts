@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { resolveLocale } from '$lib/i18n';
 import { securityHeaders, shareService } from '$lib/server';
 
 /** Opens the share store at start, so a generated publish key is printed before the first request. */
@@ -7,11 +8,19 @@ export const init: ServerInit = async () => {
 };
 
 /**
- * Security headers on every response SvelteKit produces; shared views (no script) get a stricter
- * CSP. server.js applies the same to static files, which never reach this hook.
+ * The page's language in `<html lang>`, and security headers on every response SvelteKit
+ * produces; shared views (no script) get a stricter CSP. server.js applies the same to static
+ * files, which never reach this hook.
  */
 export const handle: Handle = async ({ event, resolve }) => {
-	let response = (await sharedViewData(event)) ?? (await resolve(event));
+	// `<html lang>` follows the UI language (?lang=en), for screen readers and hyphenation; the
+	// shared view loads no script, so it must be right in the HTML sent.
+	const lang = resolveLocale(event.url.searchParams.get('lang'));
+	let response =
+		(await sharedViewData(event)) ??
+		(await resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%wirkung.lang%', lang)
+		}));
 	const extra = securityHeaders(
 		event.url.pathname,
 		response.headers.get('content-type'),

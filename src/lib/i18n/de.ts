@@ -14,7 +14,7 @@ export const de = {
 	'overview.heading': 'BIWAQ – Förderrunde 2019–2022',
 	'overview.lead': 'Stand der Zielerreichung des Programms über alle Teilprojekte.',
 	'kpi.projects': 'Teilprojekte',
-	'kpi.municipalities': 'Kommunen in {states} Ländern',
+	'kpi.municipalities': 'Kommunen in {states} {states|Land|Ländern}',
 	'kpi.participants': 'Teilnehmende (Eintritte)',
 	'kpi.participantsNote': 'CO01 + CO03 + CO05',
 	'kpi.enterprises': 'Unterstützte Unternehmen',
@@ -22,7 +22,7 @@ export const de = {
 	'kpi.onTrackValue': '{count} von {total}',
 	'chart.attainment.title': 'Zielerreichung nach Indikator',
 	'chart.attainment.subtitle':
-		'n = {indicators} Indikatoren mit Zielwert · {values} Meldungen aus {projects} Projekten · Zeitraum {period} · Stand {asOf}',
+		'n = {indicators} Indikatoren mit Zielwert · {values} Meldungen aus {projects} {projects|Projekt|Projekten} · Zeitraum {period} · Stand {asOf}',
 	'chart.attainment.axis': 'Zielerreichung (Ist / Soll)',
 	'chart.attainment.noTarget': 'Ohne Zielwert (keine Zielerreichung berechenbar): {list}',
 	'chart.table.caption': 'Daten zum Diagramm',

@@ -16,7 +16,7 @@ export const en: Record<MessageKey, string> = {
 	'overview.heading': 'BIWAQ – funding round 2019–2022',
 	'overview.lead': 'Goal attainment of the programme across all sub-projects.',
 	'kpi.projects': 'Sub-projects',
-	'kpi.municipalities': 'Municipalities in {states} states',
+	'kpi.municipalities': 'Municipalities in {states} {states|state|states}',
 	'kpi.participants': 'Participants (entries)',
 	'kpi.participantsNote': 'CO01 + CO03 + CO05',
 	'kpi.enterprises': 'Enterprises supported',
@@ -24,7 +24,7 @@ export const en: Record<MessageKey, string> = {
 	'kpi.onTrackValue': '{count} of {total}',
 	'chart.attainment.title': 'Goal attainment by indicator',
 	'chart.attainment.subtitle':
-		'n = {indicators} indicators with a target · {values} reported values from {projects} projects · period {period} · as of {asOf}',
+		'n = {indicators} indicators with a target · {values} reported values from {projects} {projects|project|projects} · period {period} · as of {asOf}',
 	'chart.attainment.axis': 'Goal attainment (actual / target)',
 	'chart.attainment.noTarget': 'Without a target (no attainment computable): {list}',
 	'chart.table.caption': 'Data behind the chart',

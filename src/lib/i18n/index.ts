@@ -21,13 +21,35 @@ export function resolveLocale(value: string | null | undefined): Locale {
 	return value === 'en' ? 'en' : 'de';
 }
 
-/** Looks up a message and fills `{name}` placeholders. */
+const PLURALS: Record<Locale, Intl.PluralRules> = {
+	de: new Intl.PluralRules(INTL_LOCALE.de),
+	en: new Intl.PluralRules(INTL_LOCALE.en)
+};
+
+/**
+ * The number a parameter stands for, when it is one: a count or a formatted count ("1", "1.234");
+ * anything else (a suppression mark) is null.
+ */
+function countOf(value: string | number | undefined): number | null {
+	if (typeof value === 'number') return value;
+	if (value === undefined || !/^\d[\d.,\s\u202f]*$/.test(value)) return null;
+	return Number(value.replace(/\D/g, ''));
+}
+
+/**
+ * Looks up a message and fills `{name}` placeholders. `{name|one|other}` chooses a word by the
+ * number in `name` through Intl.PluralRules ("in {states} {states|Land|Ländern}"): one for a
+ * singular number, other for the rest and for what is no number.
+ */
 export function translate(
 	locale: Locale,
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-		String(params[name] ?? `{${name}}`)
-	);
+	return MESSAGES[locale][key]
+		.replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) => {
+			const n = countOf(params[name]);
+			return n !== null && PLURALS[locale].select(n) === 'one' ? one : other;
+		})
+		.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
